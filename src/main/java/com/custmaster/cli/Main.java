@@ -1,0 +1,2 @@
+package com.custmaster.cli;
+public final class Main { public static void main(String[] args) { } }
