@@ -1,0 +1,60 @@
+package com.custmaster.batch;
+
+import static java.util.Objects.requireNonNull;
+
+import com.custmaster.config.PipelineConfig;
+import com.custmaster.config.SourceConfig;
+import com.custmaster.ingest.StagingStore;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Nothing lost: for every source, records read must equal records staged plus records rejected;
+ * a mismatch fails the run before anything reaches the master. Also writes each source's rejects
+ * as a CSV under {@code var/reports/<date>/rejects/} for people to open.
+ */
+final class IngestCheckTasklet implements Tasklet {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestCheckTasklet.class);
+
+    private final PipelineConfig config;
+    private final JdbcTemplate jdbc;
+    private final StagingStore store;
+
+    IngestCheckTasklet(PipelineConfig config, JdbcTemplate jdbc) {
+        this.config = requireNonNull(config, "config is null");
+        this.jdbc = requireNonNull(jdbc, "jdbc is null");
+        this.store = new StagingStore(jdbc);
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext context) throws Exception {
+        LocalDate runDate = StepStats.runDate(context);
+        Path rejectsDir = InfrastructureConfiguration.reportsDir(config).resolve(runDate.toString()).resolve("rejects");
+        for (SourceConfig source : config.sources()) {
+            Long read = jdbc.query("SELECT records_read FROM source_run WHERE run_date = ? AND source = ?",
+                    rs -> rs.next() ? rs.getLong(1) : null, java.sql.Date.valueOf(runDate), source.name());
+            if (read == null) {
+                throw new IllegalStateException("source '" + source.name() + "': no counts recorded for " + runDate);
+            }
+            long staged = store.countStaged(runDate, source.name());
+            long rejected = store.countRejected(runDate, source.name());
+            if (read != staged + rejected) {
+                throw new IllegalStateException("source '" + source.name() + "': records read (" + read
+                        + ") != staged (" + staged + ") + rejected (" + rejected + ")");
+            }
+            if (rejected > 0) {
+                Path csv = store.exportRejects(runDate, source.name(), rejectsDir);
+                LOG.info("source {}: {} rejected record(s) listed in {}", source.name(), rejected, csv);
+            }
+        }
+        return RepeatStatus.FINISHED;
+    }
+}

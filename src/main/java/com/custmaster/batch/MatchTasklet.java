@@ -1,0 +1,37 @@
+package com.custmaster.batch;
+
+import static java.util.Objects.requireNonNull;
+
+import com.custmaster.master.MasterRunStats;
+import com.custmaster.master.MasterService;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/** Runs the night's master update in the step's single transaction and keeps its figures. */
+final class MatchTasklet implements Tasklet {
+
+    private final MasterService service;
+
+    MatchTasklet(MasterService service) {
+        this.service = requireNonNull(service, "service is null");
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext context) {
+        MasterRunStats stats = service.run(StepStats.runDate(context));
+        ExecutionContext out = StepStats.of(context);
+        out.putLong("source.records", stats.sourceRecords());
+        out.putLong("masters.active", stats.activeMasters());
+        out.putLong("masters.created", stats.created());
+        out.putLong("masters.merged", stats.merged());
+        out.putLong("masters.split", stats.split());
+        out.putLong("masters.updated", stats.updated());
+        out.putLong("pairs.merged", stats.pairsMerged());
+        out.putLong("pairs.review", stats.pairsForReview());
+        stats.candidatePairsPerRule().forEach((rule, count) -> out.putLong("candidates." + rule, count));
+        return RepeatStatus.FINISHED;
+    }
+}

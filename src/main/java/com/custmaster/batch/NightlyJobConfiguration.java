@@ -1,0 +1,96 @@
+package com.custmaster.batch;
+
+import com.custmaster.config.PipelineConfig;
+import com.custmaster.config.SourceConfig;
+import com.custmaster.ingest.CountingSourceReader;
+import com.custmaster.ingest.IngestedRecord;
+import com.custmaster.ingest.SourceIngestion;
+import com.custmaster.ingest.SourceReaders;
+import com.custmaster.ingest.StagingStore;
+import com.custmaster.domain.RawRecord;
+import com.custmaster.master.MasterService;
+import com.custmaster.master.MasterStore;
+import com.custmaster.publish.Lake;
+import org.springframework.batch.core.configuration.annotation.EnableBatchProcessing;
+import org.springframework.batch.core.configuration.annotation.EnableJdbcJobRepository;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.builder.SimpleJobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The {@code nightly} job, top to bottom: one ingest step per configured source, the nothing-lost
+ * check, the master update, the export of master and crosswalk, the customer-value job on Spark,
+ * and the publish of all outputs. The run date is the identifying job parameter: the same date is
+ * the same job instance, so a failed run restarts at the failed step and a completed one is not
+ * run again (Spring Batch's job repository decides, not our code).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableBatchProcessing
+@EnableJdbcJobRepository
+@Import(InfrastructureConfiguration.class)
+public class NightlyJobConfiguration {
+
+    public static final String JOB_NAME = "nightly";
+
+    @Bean(destroyMethod = "close")
+    public SparkSessions sparkSessions() {
+        return new SparkSessions();
+    }
+
+    @Bean
+    public Lake lake(PipelineConfig config, SparkSessions sparkSessions) {
+        // The Hadoop configuration is taken lazily from Spark only when Spark runs; plain local paths work without it.
+        return new Lake(config.lakeUri(), new org.apache.hadoop.conf.Configuration());
+    }
+
+    @Bean
+    public Job nightlyJob(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
+                          PipelineConfig config, SparkSessions sparkSessions, Lake lake) {
+        StagingStore staging = new StagingStore(jdbc);
+        SimpleJobBuilder job = null;
+        for (SourceConfig source : config.sources()) {
+            Step step = ingestStep(jobRepository, transactionManager, staging, config, source);
+            job = job == null ? new JobBuilder(JOB_NAME, jobRepository).start(step) : job.next(step);
+        }
+        return job
+                .next(tasklet("ingest-check", new IngestCheckTasklet(config, jdbc), jobRepository, transactionManager))
+                .next(tasklet("match", new MatchTasklet(new MasterService(new MasterStore(jdbc), config)), jobRepository,
+                        transactionManager))
+                .next(tasklet("export", new ExportTasklet(jdbc, sparkSessions, lake), jobRepository, transactionManager))
+                .next(tasklet("customer-value", new CustomerValueTasklet(config, sparkSessions, lake), jobRepository,
+                        transactionManager))
+                .next(tasklet("publish", new PublishTasklet(lake), jobRepository, transactionManager))
+                .build();
+    }
+
+    static String ingestStepName(SourceConfig source) {
+        return "ingest-" + source.name();
+    }
+
+    private static Step ingestStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                   StagingStore staging, PipelineConfig config, SourceConfig source) {
+        CountingSourceReader reader = SourceReaders.create(source);
+        SourceIngestion ingestion = new SourceIngestion(source, reader, staging);
+        return new StepBuilder(ingestStepName(source), jobRepository)
+                .<RawRecord, IngestedRecord>chunk(config.chunkSize())
+                .transactionManager(transactionManager)
+                .reader(reader)
+                .processor(ingestion)
+                .writer(ingestion)
+                .listener(ingestion)
+                .build();
+    }
+
+    private static Step tasklet(String name, org.springframework.batch.core.step.tasklet.Tasklet tasklet,
+                                JobRepository jobRepository, PlatformTransactionManager transactionManager) {
+        return new StepBuilder(name, jobRepository).tasklet(tasklet, transactionManager).build();
+    }
+}

@@ -1,0 +1,211 @@
+package com.custmaster.batch;
+
+import static java.util.Objects.requireNonNull;
+
+import com.custmaster.config.PipelineConfig;
+import com.custmaster.config.SourceConfig;
+import com.custmaster.ingest.SourceIngestion;
+import com.custmaster.publish.Lake;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
+/**
+ * Runs (or restarts) the nightly job for one date and reports the outcome. One run at a time per
+ * var folder: a second launch while one is running is refused. A run left in STARTED state by a
+ * killed process is marked failed first, so Spring Batch restarts it at the step that did not finish.
+ */
+public final class NightlyRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NightlyRunner.class);
+
+    /** The outcome of {@link #run}: what happened and the summary to print. */
+    public record Outcome(Result result, RunSummary summary, String message) {
+        public Outcome {
+            requireNonNull(result, "result is null");
+            requireNonNull(message, "message is null");
+        }
+    }
+
+    /** How a launch ended; each has its own process exit code (docs/operations.md). */
+    public enum Result {
+        COMPLETED(0), ALREADY_COMPLETED(0), FAILED(1), ALREADY_RUNNING(3);
+
+        private final int exitCode;
+
+        Result(int exitCode) {
+            this.exitCode = exitCode;
+        }
+
+        public int exitCode() {
+            return exitCode;
+        }
+    }
+
+    private final PipelineConfig config;
+
+    public NightlyRunner(PipelineConfig config) {
+        this.config = requireNonNull(config, "config is null");
+    }
+
+    public Outcome run(LocalDate runDate) throws IOException {
+        Files.createDirectories(config.varDir());
+        Path lockFile = config.varDir().resolve("nightly.lock");
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                return new Outcome(Result.ALREADY_RUNNING, null, "another nightly run is in progress (lock held on "
+                        + lockFile + "); not starting a second one");
+            }
+            return runLocked(runDate);
+        }
+    }
+
+    private Outcome runLocked(LocalDate runDate) {
+        try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
+            context.registerBean(PipelineConfig.class, () -> config);
+            context.register(NightlyJobConfiguration.class);
+            context.refresh();
+            JobRepository repository = context.getBean(JobRepository.class);
+            JobOperator operator = context.getBean(JobOperator.class);
+            Job job = context.getBean(Job.class);
+            Lake lake = context.getBean(Lake.class);
+            JobParameters parameters = new JobParametersBuilder()
+                    .addLocalDate(SourceIngestion.RUN_DATE_PARAMETER, runDate)
+                    .toJobParameters();
+
+            JobExecution last = repository.getLastJobExecution(NightlyJobConfiguration.JOB_NAME, parameters);
+            if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+                RunSummary summary = summarize(repository, last.getJobInstance(), runDate, "ALREADY COMPLETED", lake, null);
+                return new Outcome(Result.ALREADY_COMPLETED, summary, "run " + runDate + " already completed at "
+                        + last.getEndTime() + "; nothing to do, outputs unchanged");
+            }
+            if (last != null && last.isRunning()) {
+                LOG.warn("run {} was left {} by a process that stopped; marking it failed to restart it", runDate,
+                        last.getStatus());
+                operator.recover(last);
+            }
+            if (last != null) {
+                LOG.info("restarting run {} (last attempt {}), from the step that did not complete", runDate,
+                        last.getStatus());
+            }
+            JobExecution execution = operator.start(job, parameters);
+            String failure = failureOf(execution);
+            boolean completed = execution.getStatus() == BatchStatus.COMPLETED;
+            RunSummary summary = summarize(repository, execution.getJobInstance(), runDate,
+                    execution.getStatus().name(), lake, failure);
+            writeSummary(summary);
+            if (completed) {
+                return new Outcome(Result.COMPLETED, summary, "run " + runDate + " completed");
+            }
+            return new Outcome(Result.FAILED, summary, "run " + runDate + " failed: " + failure);
+        } catch (Exception e) {
+            Throwable root = rootCause(e);
+            return new Outcome(Result.FAILED, null, "run " + runDate + " failed: " + oneLine(root));
+        }
+    }
+
+    private RunSummary summarize(JobRepository repository, JobInstance instance, LocalDate runDate, String status,
+                                 Lake lake, String failure) {
+        List<RunSummary.SourceCounts> sources = new ArrayList<>();
+        List<RunSummary.StepTime> steps = new ArrayList<>();
+        Map<String, Long> master = new LinkedHashMap<>();
+        Map<String, Long> value = new LinkedHashMap<>();
+        List<String> stepNames = new ArrayList<>();
+        for (SourceConfig source : config.sources()) {
+            stepNames.add(NightlyJobConfiguration.ingestStepName(source));
+        }
+        stepNames.addAll(List.of("ingest-check", "match", "export", "customer-value", "publish"));
+        for (String name : stepNames) {
+            StepExecution step = repository.getLastStepExecution(instance, name);
+            if (step == null) {
+                continue;
+            }
+            LocalDateTime start = step.getStartTime();
+            LocalDateTime end = step.getEndTime();
+            steps.add(new RunSummary.StepTime(name, step.getStatus().name(),
+                    start == null || end == null ? Duration.ZERO : Duration.between(start, end)));
+            var context = step.getExecutionContext();
+            if (name.startsWith("ingest-") && context.containsKey("records.read")) {
+                sources.add(new RunSummary.SourceCounts(name.substring("ingest-".length()), context.getLong("records.read"),
+                        context.getLong("records.staged"), context.getLong("records.rejected")));
+            }
+            Map<String, Long> target = "match".equals(name) ? master : "customer-value".equals(name) ? value : null;
+            if (target != null) {
+                for (Map.Entry<String, Object> entry : context.entrySet()) {
+                    if (entry.getValue() instanceof Number number) {
+                        target.put(entry.getKey(), number.longValue());
+                    }
+                }
+            }
+        }
+        List<String> outputs = lake.publishedTables(runDate, CustomerValueTasklet.PUBLISHED_TABLES);
+        return new RunSummary(runDate, status, sources, master, value, outputs, steps, failure);
+    }
+
+    private void writeSummary(RunSummary summary) {
+        try {
+            Path dir = InfrastructureConfiguration.reportsDir(config).resolve(summary.runDate().toString());
+            Files.createDirectories(dir);
+            ObjectMapper json = new ObjectMapper().findAndRegisterModules().enable(SerializationFeature.INDENT_OUTPUT)
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+            Path temp = dir.resolve(".summary.json.tmp");
+            json.writeValue(temp.toFile(), summary);
+            Files.move(temp, dir.resolve("summary.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LOG.warn("could not write the run summary JSON: {}", e.getMessage());
+        }
+    }
+
+    private static String failureOf(JobExecution execution) {
+        List<Throwable> failures = new ArrayList<>(execution.getAllFailureExceptions());
+        if (failures.isEmpty()) {
+            return execution.getStatus() == BatchStatus.COMPLETED ? null : execution.getExitStatus().getExitDescription();
+        }
+        return oneLine(rootCause(failures.get(0)));
+    }
+
+    static Throwable rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
+    static String oneLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.replaceAll("\\s*\\R\\s*", " ").trim();
+    }
+
+    /** For tests and tools: the tables a nightly run publishes. */
+    public static List<String> publishedTables() {
+        return CustomerValueTasklet.PUBLISHED_TABLES;
+    }
+
+}

@@ -1,0 +1,53 @@
+package com.custmaster.cli;
+
+import com.custmaster.batch.NightlyRunner;
+import com.custmaster.config.ConfigException;
+import com.custmaster.config.ConfigLoader;
+import com.custmaster.config.PipelineConfig;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code custmaster nightly}: the whole nightly job for one run date. */
+@Command(name = "nightly", mixinStandardHelpOptions = true,
+        description = {"Run the whole nightly job for one date: ingest every source in conf/sources, update the",
+                "customer master, export it, compute customer value on Spark and publish Parquet under the lake.",
+                "Rerunning a completed date does nothing; rerunning a failed date resumes at the step that failed."})
+final class NightlyCommand implements Callable<Integer> {
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Run date (default: yesterday, local time).")
+    LocalDate date;
+
+    @Option(names = "--conf", paramLabel = "DIR", defaultValue = "conf",
+            description = "Configuration folder (default: ${DEFAULT-VALUE}).")
+    Path conf;
+
+    @Option(names = "--var", paramLabel = "DIR",
+            description = "Working folder for the database, lake and reports (default: var_dir of pipeline.yml).")
+    Path var;
+
+    @Override
+    public Integer call() throws Exception {
+        LocalDate runDate = date != null ? date : LocalDate.now(ZoneId.systemDefault()).minusDays(1);
+        PipelineConfig config;
+        try {
+            config = new ConfigLoader().load(conf, var);
+        } catch (ConfigException e) {
+            System.err.println("configuration error: " + e.getMessage());
+            return Main.EXIT_USAGE;
+        }
+        NightlyRunner.Outcome outcome = new NightlyRunner(config).run(runDate);
+        if (outcome.summary() != null) {
+            System.out.print(outcome.summary().render());
+        }
+        if (outcome.result().exitCode() == 0) {
+            System.out.println(outcome.message());
+        } else {
+            System.err.println(outcome.message());
+        }
+        return outcome.result().exitCode();
+    }
+}

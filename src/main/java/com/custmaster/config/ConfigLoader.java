@@ -1,0 +1,367 @@
+package com.custmaster.config;
+
+import com.custmaster.domain.CanonicalField;
+import com.custmaster.domain.MatchKeys;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Reads {@code conf/} into a {@link PipelineConfig}:
+ * {@code pipeline.yml} (paths, database), {@code sources/*.yml} (one file per source),
+ * {@code matching.yml} and {@code analytics.yml}. String values may use {@code ${home}} (conf's
+ * parent folder), {@code ${var}} (the var folder) and {@code ${env:NAME}}.
+ * Every problem is reported with file, source and key before any data is read.
+ */
+public final class ConfigLoader {
+
+    /** Overrides the database URL of pipeline.yml (production: a PostgreSQL URL). */
+    public static final String DB_URL_ENV = "CUSTMASTER_DB_URL";
+    public static final String DB_USER_ENV_DEFAULT = "CUSTMASTER_DB_USER";
+    public static final String DB_PASSWORD_ENV_DEFAULT = "CUSTMASTER_DB_PASSWORD";
+    public static final int CHUNK_SIZE_DEFAULT = 500;
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
+    private static final Set<String> SOURCE_KEYS = Set.of("name", "type", "path", "encoding", "delimiter", "quote",
+            "header", "id", "priority", "phone_region", "country", "fields", "jdbc");
+    private static final Set<String> FIELD_MAPPING_KEYS = Set.of("column", "path", "constant", "concat", "separator",
+            "date_format");
+
+    private final UnaryOperator<String> environment;
+
+    public ConfigLoader() {
+        this(System::getenv);
+    }
+
+    /** For tests: environment lookups go through {@code environment}. */
+    public ConfigLoader(UnaryOperator<String> environment) {
+        this.environment = environment;
+    }
+
+    /**
+     * @param confDir the configuration folder
+     * @param varOverride a var folder that replaces pipeline.yml's (tests, ad-hoc runs), or null
+     */
+    public PipelineConfig load(Path confDir, Path varOverride) {
+        Path conf = confDir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(conf)) {
+            throw new ConfigException(conf + ": configuration folder not found");
+        }
+        Path home = conf.getParent();
+        YamlSection pipeline = YamlSection.load(conf.resolve("pipeline.yml"));
+        pipeline.rejectUnknownKeys(Set.of("var_dir", "lake", "database", "chunk_size"));
+        Map<String, String> vars = new LinkedHashMap<>();
+        vars.put("home", home.toString());
+        Path varDir = varOverride != null
+                ? varOverride.toAbsolutePath().normalize()
+                : home.resolve(expand(pipeline, "var_dir", pipeline.string("var_dir", "var"), vars)).normalize();
+        vars.put("var", varDir.toString());
+        String lake = expand(pipeline, "lake", pipeline.string("lake", "${var}/lake"), vars);
+        DatabaseSettings database = database(pipeline, vars);
+        int chunkSize = pipeline.integer("chunk_size", CHUNK_SIZE_DEFAULT);
+        if (chunkSize < 1) {
+            throw pipeline.error("chunk_size", "must be at least 1");
+        }
+
+        List<SourceConfig> sources = sources(conf.resolve("sources"), vars);
+        MatchingConfig matching = MatchingConfigReader.read(YamlSection.load(conf.resolve("matching.yml")));
+        YamlSection analyticsFile = YamlSection.load(conf.resolve("analytics.yml"));
+        TransactionsConfig transactions = transactions(analyticsFile, vars);
+        AnalyticsSettings analytics = AnalyticsSettingsReader.read(analyticsFile);
+        return new PipelineConfig(home, conf, varDir, lake, database, chunkSize, sources, matching, transactions,
+                analytics);
+    }
+
+    private DatabaseSettings database(YamlSection pipeline, Map<String, String> vars) {
+        Optional<YamlSection> section = pipeline.optionalSection("database");
+        String url = section.flatMap(s -> s.optionalString("url"))
+                .map(text -> expand(section.get(), "url", text, vars))
+                .orElse("jdbc:h2:file:" + vars.get("var") + "/db/custmaster");
+        String override = environment.apply(DB_URL_ENV);
+        if (override != null && !override.isBlank()) {
+            url = override;
+        }
+        String userEnv = section.map(s -> s.string("user_env", DB_USER_ENV_DEFAULT)).orElse(DB_USER_ENV_DEFAULT);
+        String passwordEnv = section.map(s -> s.string("password_env", DB_PASSWORD_ENV_DEFAULT))
+                .orElse(DB_PASSWORD_ENV_DEFAULT);
+        section.ifPresent(s -> s.rejectUnknownKeys(Set.of("url", "user_env", "password_env")));
+        String user = environment.apply(userEnv);
+        String password = environment.apply(passwordEnv);
+        if (user == null && url.startsWith("jdbc:h2:")) {
+            user = "sa";
+            password = password == null ? "" : password;
+        }
+        try {
+            return new DatabaseSettings(url, user, password);
+        } catch (IllegalArgumentException e) {
+            throw pipeline.error("database.url", e.getMessage());
+        }
+    }
+
+    private List<SourceConfig> sources(Path sourcesDir, Map<String, String> vars) {
+        if (!Files.isDirectory(sourcesDir)) {
+            throw new ConfigException(sourcesDir + ": folder of source declarations not found");
+        }
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(sourcesDir)) {
+            files = listing.filter(path -> path.getFileName().toString().endsWith(".yml")).sorted().toList();
+        } catch (IOException e) {
+            throw new ConfigException(sourcesDir + ": cannot list: " + e.getMessage(), e);
+        }
+        if (files.isEmpty()) {
+            throw new ConfigException(sourcesDir + ": no source declarations (*.yml)");
+        }
+        List<SourceConfig> sources = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (Path file : files) {
+            SourceConfig source = source(YamlSection.load(file), vars);
+            if (!names.add(source.name())) {
+                throw new ConfigException(file + ": source '" + source.name() + "' is declared twice");
+            }
+            sources.add(source);
+        }
+        return sources;
+    }
+
+    SourceConfig source(YamlSection yaml, Map<String, String> vars) {
+        String name = yaml.requireString("name");
+        YamlSection section = yaml.withContext("source '" + name + "'");
+        section.rejectUnknownKeys(SOURCE_KEYS);
+        if (!name.matches("[a-z][a-z0-9_]{0,63}")) {
+            throw section.error("name", "must be lower-case letters, digits and _ (found '" + name + "')");
+        }
+        SourceType type;
+        try {
+            type = SourceType.parse(section.requireString("type"));
+        } catch (IllegalArgumentException e) {
+            throw section.error("type", "expected csv, jsonl or jdbc, found '" + section.requireString("type") + "'");
+        }
+        Charset encoding = charset(section);
+        String location = null;
+        JdbcSettings jdbc = null;
+        if (type == SourceType.JDBC) {
+            YamlSection jdbcSection = section.requireSection("jdbc");
+            jdbcSection.rejectUnknownKeys(Set.of("url", "table", "query", "user_env", "password_env"));
+            String table = jdbcSection.optionalString("table").orElse(null);
+            String query = jdbcSection.optionalString("query").orElse(null);
+            if ((table == null) == (query == null)) {
+                throw jdbcSection.error("table", "set exactly one of 'table' and 'query'");
+            }
+            if (query != null && !query.trim().toLowerCase(Locale.ROOT).startsWith("select")) {
+                throw jdbcSection.error("query", "must be a read-only SELECT");
+            }
+            jdbc = new JdbcSettings(expand(jdbcSection, "url", jdbcSection.requireString("url"), vars), table, query,
+                    jdbcSection.optionalString("user_env").orElse(null),
+                    jdbcSection.optionalString("password_env").orElse(null));
+        } else {
+            location = expand(section, "path", section.requireString("path"), vars);
+            if (!Path.of(location).isAbsolute()) {
+                location = Path.of(vars.get("home")).resolve(location).normalize().toString();
+            }
+        }
+        char delimiter = singleChar(section, "delimiter", ",");
+        char quote = singleChar(section, "quote", "\"");
+        String idColumn = section.requireString("id");
+        int priority = section.integer("priority", 100);
+        if (priority < 1) {
+            throw section.error("priority", "must be at least 1 (1 = most trusted)");
+        }
+        String region = section.string("phone_region", "ZZ").toUpperCase(Locale.ROOT);
+        String country = section.optionalString("country").map(c -> c.toUpperCase(Locale.ROOT)).orElse(null);
+        Map<CanonicalField, FieldMapping> fields = fields(section);
+        return new SourceConfig(name, yaml.file(), type, location, encoding, delimiter, quote,
+                section.bool("header", true), idColumn, priority, region, country, fields, jdbc);
+    }
+
+    private static Charset charset(YamlSection section) {
+        String name = section.string("encoding", "UTF-8");
+        try {
+            return Charset.forName(name);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw section.error("encoding", "unknown encoding '" + name + "' (try UTF-8, GBK, GB18030, ISO-8859-1)");
+        }
+    }
+
+    private static char singleChar(YamlSection section, String key, String defaultValue) {
+        String text = section.string(key, defaultValue);
+        if ("\\t".equals(text) || "tab".equalsIgnoreCase(text)) {
+            return '\t';
+        }
+        if (text.length() != 1) {
+            throw section.error(key, "expected a single character, found '" + text + "'");
+        }
+        return text.charAt(0);
+    }
+
+    private static Map<CanonicalField, FieldMapping> fields(YamlSection section) {
+        Map<String, Object> entries = section.entries("fields");
+        if (entries.isEmpty()) {
+            throw section.error("fields", "is required: map canonical fields to source columns");
+        }
+        Map<CanonicalField, FieldMapping> fields = new EnumMap<>(CanonicalField.class);
+        for (Map.Entry<String, Object> entry : entries.entrySet()) {
+            CanonicalField field = CanonicalField.fromKey(entry.getKey()).orElseThrow(() -> section.error(
+                    "fields." + entry.getKey(), "unknown canonical field (known: "
+                            + String.join(", ", Stream.of(CanonicalField.values()).map(CanonicalField::key).toList()) + ")"));
+            if (field == CanonicalField.SOURCE_RECORD_ID) {
+                throw section.error("fields." + entry.getKey(), "the record id is set with the source's 'id' key");
+            }
+            fields.put(field, mapping(section, entry.getKey(), entry.getValue()));
+        }
+        return fields;
+    }
+
+    private static FieldMapping mapping(YamlSection section, String key, Object value) {
+        if (value instanceof String column) {
+            return new FieldMapping.Column(column, null);
+        }
+        YamlSection spec = (YamlSection) value;
+        spec.rejectUnknownKeys(FIELD_MAPPING_KEYS);
+        String dateFormat = spec.optionalString("date_format").orElse(null);
+        if (dateFormat != null) {
+            try {
+                java.time.format.DateTimeFormatter.ofPattern(dateFormat, Locale.ROOT);
+            } catch (IllegalArgumentException e) {
+                throw spec.error("date_format", "not a valid date pattern: " + e.getMessage());
+            }
+        }
+        int kinds = (spec.has("column") ? 1 : 0) + (spec.has("path") ? 1 : 0) + (spec.has("constant") ? 1 : 0)
+                + (spec.has("concat") ? 1 : 0);
+        if (kinds != 1) {
+            throw section.error("fields." + key, "set exactly one of column, path, constant, concat");
+        }
+        if (spec.has("constant")) {
+            return new FieldMapping.Constant(spec.requireString("constant"));
+        }
+        if (spec.has("concat")) {
+            return new FieldMapping.Concat(spec.stringList("concat"), spec.string("separator", " "), dateFormat);
+        }
+        return new FieldMapping.Column(spec.has("column") ? spec.requireString("column") : spec.requireString("path"),
+                dateFormat);
+    }
+
+    private TransactionsConfig transactions(YamlSection analytics, Map<String, String> vars) {
+        YamlSection section = analytics.requireSection("transactions");
+        section.rejectUnknownKeys(Set.of("path", "encoding", "delimiter", "columns", "timestamp_format"));
+        String location = expand(section, "path", section.requireString("path"), vars);
+        if (!location.contains("://") && !Path.of(location).isAbsolute()) {
+            location = Path.of(vars.get("home")).resolve(location).normalize().toString();
+        }
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> entry : section.entries("columns").entrySet()) {
+            if (!(entry.getValue() instanceof String column)) {
+                throw section.error("columns." + entry.getKey(), "expected a column name");
+            }
+            columns.put(entry.getKey(), column);
+        }
+        for (String required : TransactionsConfig.REQUIRED_COLUMNS) {
+            if (!columns.containsKey(required)) {
+                throw section.error("columns." + required, "is required (map it to the file's column)");
+            }
+        }
+        return new TransactionsConfig(location, section.string("encoding", "UTF-8"), section.string("delimiter", ","),
+                columns, section.string("timestamp_format", "yyyy-MM-dd HH:mm:ss"));
+    }
+
+    private String expand(YamlSection section, String key, String text, Map<String, String> vars) {
+        Matcher matcher = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String name = matcher.group(1);
+            String value;
+            if (name.startsWith("env:")) {
+                value = environment.apply(name.substring(4));
+                if (value == null) {
+                    throw section.error(key, "environment variable " + name.substring(4) + " is not set");
+                }
+            } else {
+                value = vars.get(name);
+                if (value == null) {
+                    throw section.error(key, "unknown placeholder ${" + name + "} (known: ${home}, ${var}, ${env:NAME})");
+                }
+            }
+            matcher.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    /** Reads matching.yml. Kept beside the loader: the keys and their defaults live in one place. */
+    static final class MatchingConfigReader {
+        static final double PRIOR_DEFAULT = 0.0005;
+        static final int MAX_BLOCK_SIZE_DEFAULT = 100;
+
+        private MatchingConfigReader() {
+        }
+
+        static MatchingConfig read(YamlSection yaml) {
+            YamlSection section = yaml.withContext("matching");
+            section.rejectUnknownKeys(Set.of("prior_match_probability", "thresholds", "max_block_size",
+                    "blocking_rules", "comparisons"));
+            YamlSection thresholds = section.requireSection("thresholds");
+            thresholds.rejectUnknownKeys(Set.of("merge", "review"));
+            List<MatchingConfig.BlockingRule> rules = new ArrayList<>();
+            for (YamlSection rule : section.sectionList("blocking_rules")) {
+                rule.rejectUnknownKeys(Set.of("name", "keys"));
+                List<String> keys = rule.stringList("keys");
+                for (String key : keys) {
+                    if (!MatchKeys.isKnown(key)) {
+                        throw rule.error("keys", "unknown match key '" + key + "' (known: " + MatchKeys.names() + ")");
+                    }
+                }
+                rules.add(new MatchingConfig.BlockingRule(rule.requireString("name"), keys));
+            }
+            List<MatchingConfig.Comparison> comparisons = new ArrayList<>();
+            for (YamlSection comparison : section.sectionList("comparisons")) {
+                comparison.rejectUnknownKeys(Set.of("field", "levels"));
+                String field = comparison.requireString("field");
+                if (!MatchKeys.isKnown(field)) {
+                    throw comparison.error("field", "unknown match key '" + field + "' (known: " + MatchKeys.names() + ")");
+                }
+                List<MatchingConfig.Level> levels = new ArrayList<>();
+                for (YamlSection level : comparison.sectionList("levels")) {
+                    level.rejectUnknownKeys(Set.of("name", "kind", "threshold", "m", "u"));
+                    MatchingConfig.LevelKind kind;
+                    try {
+                        kind = MatchingConfig.LevelKind.valueOf(level.requireString("kind").toUpperCase(Locale.ROOT));
+                    } catch (IllegalArgumentException e) {
+                        throw level.error("kind", "expected exact, jaro_winkler, date_near or else");
+                    }
+                    try {
+                        levels.add(new MatchingConfig.Level(level.requireString("name"), kind,
+                                level.decimal("threshold", 0), level.decimal("m", 0), level.decimal("u", 0)));
+                    } catch (IllegalArgumentException e) {
+                        throw level.error("m", e.getMessage());
+                    }
+                }
+                if (levels.isEmpty() || levels.get(levels.size() - 1).kind() != MatchingConfig.LevelKind.ELSE) {
+                    throw comparison.error("levels", "the last level must be of kind 'else'");
+                }
+                comparisons.add(new MatchingConfig.Comparison(field, levels));
+            }
+            try {
+                return new MatchingConfig(section.decimal("prior_match_probability", PRIOR_DEFAULT),
+                        thresholds.decimal("merge", 0.95), thresholds.decimal("review", 0.5),
+                        section.integer("max_block_size", MAX_BLOCK_SIZE_DEFAULT), rules, comparisons);
+            } catch (IllegalArgumentException e) {
+                throw section.error("thresholds", e.getMessage());
+            }
+        }
+    }
+}

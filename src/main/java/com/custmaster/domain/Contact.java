@@ -1,0 +1,60 @@
+package com.custmaster.domain;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A normalised contact: one source record in canonical fields, ready for matching. Display values
+ * (names, email, phone in E.164) sit beside the matching keys derived from them ({@code nameKey},
+ * {@code emailKey}, {@code companyKey}) so that survivorship shows people what they typed while
+ * blocking and comparison use the normalised form.
+ *
+ * @param nameKey romanised, lower-case, order-independent name tokens ("wei zhang" for 张伟 and Zhang Wei)
+ * @param qualityFlags soft problems found while normalising (for example {@code phone_invalid})
+ */
+public record Contact(
+        SourceRecordKey key,
+        long position,
+        String fullName,
+        String givenName,
+        String familyName,
+        String nameKey,
+        String email,
+        String emailKey,
+        String phone,
+        String phoneRaw,
+        LocalDate birthDate,
+        String addressLine,
+        String city,
+        String postcode,
+        String region,
+        String country,
+        String company,
+        String companyKey,
+        String idNumber,
+        LocalDateTime updatedAt,
+        Set<String> qualityFlags) implements StagingOutcome {
+
+    public Contact {
+        requireNonNull(key, "key is null");
+        requireNonNull(qualityFlags, "qualityFlags is null");
+        qualityFlags = java.util.Collections.unmodifiableSet(new TreeSet<>(qualityFlags));
+    }
+
+    public String source() {
+        return key.source();
+    }
+
+    /** True when the record carries at least one field that can identify a person. */
+    public boolean hasIdentity() {
+        return notBlank(nameKey) || notBlank(emailKey) || notBlank(phone) || notBlank(idNumber);
+    }
+
+    private static boolean notBlank(String value) {
+        return value != null && !value.isBlank();
+    }
+}

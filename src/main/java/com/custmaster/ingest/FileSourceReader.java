@@ -1,0 +1,66 @@
+package com.custmaster.ingest;
+
+import static java.util.Objects.requireNonNull;
+
+import com.custmaster.config.SourceConfig;
+import com.custmaster.domain.RawRecord;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Base of the file readers: resolves the source's path or glob once, then reads the files one
+ * after another in name order. Subclasses read records from one open file at a time.
+ */
+abstract class FileSourceReader extends CountingSourceReader {
+
+    protected final SourceConfig source;
+    private List<Path> files;
+    private int fileIndex;
+    private boolean fileOpen;
+
+    FileSourceReader(SourceConfig source) {
+        this.source = requireNonNull(source, "source is null");
+    }
+
+    /** Opens one file for reading. */
+    protected abstract void openFile(Path file) throws Exception;
+
+    /** The next record of the open file, or null at its end. */
+    protected abstract RawRecord readFromFile() throws Exception;
+
+    /** Closes the open file, if any; safe to call twice. */
+    protected abstract void closeFile() throws Exception;
+
+    @Override
+    protected void doOpen() throws Exception {
+        files = SourceFiles.resolve(source);
+        fileIndex = -1;
+        fileOpen = false;
+    }
+
+    @Override
+    protected final RawRecord readNext() throws Exception {
+        while (true) {
+            if (!fileOpen) {
+                fileIndex++;
+                if (fileIndex >= files.size()) {
+                    return null;
+                }
+                openFile(files.get(fileIndex));
+                fileOpen = true;
+            }
+            RawRecord record = readFromFile();
+            if (record != null) {
+                return record;
+            }
+            closeFile();
+            fileOpen = false;
+        }
+    }
+
+    @Override
+    protected void doClose() throws Exception {
+        closeFile();
+        fileOpen = false;
+    }
+}

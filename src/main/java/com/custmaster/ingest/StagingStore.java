@@ -1,0 +1,139 @@
+package com.custmaster.ingest;
+
+import static java.util.Objects.requireNonNull;
+
+import com.custmaster.domain.Contact;
+import com.custmaster.domain.Rejection;
+import com.custmaster.domain.SafeCsv;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The landing tables of one night: staged contacts and rejected records, keyed by run date, source
+ * and line, plus the per-source counts. Writes join the caller's transaction, so a chunk's staged
+ * and rejected rows commit together with Spring Batch's restart position.
+ */
+public final class StagingStore {
+
+    private static final String STAGED_COLUMNS = "run_date, source, line_number, source_record_id, origin, full_name, "
+            + "given_name, family_name, name_key, email, email_key, phone, phone_raw, birth_date, address_line, city, "
+            + "postcode, region, country, company, company_key, id_number, updated_at, quality_flags";
+
+    private final JdbcTemplate jdbc;
+
+    public StagingStore(JdbcTemplate jdbc) {
+        this.jdbc = requireNonNull(jdbc, "jdbc is null");
+    }
+
+    /** Inserts staged contacts; {@code origins} holds each contact's file or table, in the same order. */
+    public void insertStaged(LocalDate runDate, List<Contact> contacts, List<String> origins) {
+        if (contacts.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("INSERT INTO staged_contact (" + STAGED_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                java.util.stream.IntStream.range(0, contacts.size()).boxed().toList(), contacts.size(), (ps, i) -> {
+                    Contact c = contacts.get(i);
+                    ps.setDate(1, Date.valueOf(runDate));
+                    ps.setString(2, c.source());
+                    ps.setLong(3, c.position());
+                    ps.setString(4, c.key().sourceRecordId());
+                    ps.setString(5, origins.get(i));
+                    ps.setString(6, c.fullName());
+                    ps.setString(7, c.givenName());
+                    ps.setString(8, c.familyName());
+                    ps.setString(9, c.nameKey());
+                    ps.setString(10, c.email());
+                    ps.setString(11, c.emailKey());
+                    ps.setString(12, c.phone());
+                    ps.setString(13, c.phoneRaw());
+                    ps.setDate(14, c.birthDate() == null ? null : Date.valueOf(c.birthDate()));
+                    ps.setString(15, c.addressLine());
+                    ps.setString(16, c.city());
+                    ps.setString(17, c.postcode());
+                    ps.setString(18, c.region());
+                    ps.setString(19, c.country());
+                    ps.setString(20, c.company());
+                    ps.setString(21, c.companyKey());
+                    ps.setString(22, c.idNumber());
+                    ps.setTimestamp(23, c.updatedAt() == null ? null : Timestamp.valueOf(c.updatedAt()));
+                    ps.setString(24, c.qualityFlags().isEmpty() ? null : String.join(",", c.qualityFlags()));
+                });
+    }
+
+    public void insertRejected(LocalDate runDate, List<Rejection> rejections) {
+        if (rejections.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("INSERT INTO rejected_record (run_date, source, line_number, origin, source_record_id, field, "
+                        + "raw_value, reason, message) VALUES (?,?,?,?,?,?,?,?,?)",
+                rejections, rejections.size(), (ps, r) -> {
+                    ps.setDate(1, Date.valueOf(runDate));
+                    ps.setString(2, r.source());
+                    ps.setLong(3, r.position());
+                    ps.setString(4, r.origin());
+                    ps.setString(5, r.sourceRecordId());
+                    ps.setString(6, r.field());
+                    ps.setString(7, r.rawValue());
+                    ps.setString(8, r.reason().code());
+                    ps.setString(9, truncate(r.message(), 4000));
+                });
+    }
+
+    public long countStaged(LocalDate runDate, String source) {
+        return count("staged_contact", runDate, source);
+    }
+
+    public long countRejected(LocalDate runDate, String source) {
+        return count("rejected_record", runDate, source);
+    }
+
+    private long count(String table, LocalDate runDate, String source) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE run_date = ? AND source = ?",
+                Long.class, Date.valueOf(runDate), source);
+        return count == null ? 0 : count;
+    }
+
+    public void recordCounts(LocalDate runDate, String source, long read, long staged, long rejected) {
+        jdbc.update("DELETE FROM source_run WHERE run_date = ? AND source = ?", Date.valueOf(runDate), source);
+        jdbc.update("INSERT INTO source_run (run_date, source, records_read, records_staged, records_rejected) "
+                + "VALUES (?,?,?,?,?)", Date.valueOf(runDate), source, read, staged, rejected);
+    }
+
+    /** Writes the run's rejects of one source as a spreadsheet-safe CSV (replacing the file atomically). */
+    public Path exportRejects(LocalDate runDate, String source, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path target = dir.resolve(source + ".csv");
+        Path temp = dir.resolve("." + source + ".csv.tmp");
+        try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+            out.write(SafeCsv.row(List.of("source", "origin", "line", "source_record_id", "field", "raw_value", "reason",
+                    "message")));
+            out.write("\n");
+            jdbc.query("SELECT source, origin, line_number, source_record_id, field, raw_value, reason, message "
+                            + "FROM rejected_record WHERE run_date = ? AND source = ? ORDER BY line_number",
+                    rs -> {
+                        try {
+                            out.write(SafeCsv.row(java.util.Arrays.asList(rs.getString(1), rs.getString(2), rs.getLong(3),
+                                    rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8))));
+                            out.write("\n");
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }, Date.valueOf(runDate), source);
+        }
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return target;
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+}

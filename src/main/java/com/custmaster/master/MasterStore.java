@@ -1,0 +1,231 @@
+package com.custmaster.master;
+
+import static java.util.Objects.requireNonNull;
+
+import com.custmaster.domain.Contact;
+import com.custmaster.domain.SourceRecordKey;
+import com.custmaster.match.ScoredPair;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Database access of the customer master: current source records, golden records, the crosswalk,
+ * lineage, scored pairs and the audit. SQL with bind parameters only; portable between H2 and
+ * PostgreSQL.
+ */
+public final class MasterStore {
+
+    static final String CONTACT_COLUMNS = "source, source_record_id, full_name, given_name, family_name, name_key, email, "
+            + "email_key, phone, phone_raw, birth_date, address_line, city, postcode, region, country, company, "
+            + "company_key, id_number, updated_at, quality_flags";
+
+    private final JdbcTemplate jdbc;
+
+    public MasterStore(JdbcTemplate jdbc) {
+        this.jdbc = requireNonNull(jdbc, "jdbc is null");
+    }
+
+    /**
+     * Makes {@code source_record} hold the latest staged version of every record staged on
+     * {@code runDate} (the last line wins when a source repeats an id). Returns how many were refreshed.
+     */
+    public int refreshSourceRecords(LocalDate runDate) {
+        Date run = Date.valueOf(runDate);
+        Map<String, Date> firstSeen = new HashMap<>();
+        jdbc.query("SELECT r.source, r.source_record_id, r.first_seen_run FROM source_record r WHERE EXISTS "
+                        + "(SELECT 1 FROM staged_contact s WHERE s.run_date = ? AND s.source = r.source "
+                        + "AND s.source_record_id = r.source_record_id)",
+                rs -> {
+                    firstSeen.put(rs.getString(1) + "\u0001" + rs.getString(2), rs.getDate(3));
+                }, run);
+        jdbc.update("DELETE FROM source_record WHERE EXISTS (SELECT 1 FROM staged_contact s WHERE s.run_date = ? "
+                + "AND s.source = source_record.source AND s.source_record_id = source_record.source_record_id)", run);
+        int inserted = jdbc.update("INSERT INTO source_record (" + CONTACT_COLUMNS + ", first_seen_run, last_seen_run) "
+                + "SELECT " + CONTACT_COLUMNS + ", ?, ? FROM staged_contact s WHERE s.run_date = ? AND s.line_number = "
+                + "(SELECT MAX(s2.line_number) FROM staged_contact s2 WHERE s2.run_date = s.run_date "
+                + "AND s2.source = s.source AND s2.source_record_id = s.source_record_id)", run, run, run);
+        List<Object[]> updates = new ArrayList<>();
+        firstSeen.forEach((key, date) -> {
+            if (date.before(run)) {
+                String[] parts = key.split("\u0001", 2);
+                updates.add(new Object[] {date, parts[0], parts[1]});
+            }
+        });
+        if (!updates.isEmpty()) {
+            jdbc.batchUpdate("UPDATE source_record SET first_seen_run = ? WHERE source = ? AND source_record_id = ?", updates);
+        }
+        return inserted;
+    }
+
+    public List<Contact> loadSourceRecords() {
+        return jdbc.query("SELECT " + CONTACT_COLUMNS + " FROM source_record ORDER BY source, source_record_id",
+                (rs, row) -> contact(rs));
+    }
+
+    static Contact contact(ResultSet rs) throws SQLException {
+        Date birth = rs.getDate("birth_date");
+        Timestamp updated = rs.getTimestamp("updated_at");
+        String flags = rs.getString("quality_flags");
+        Set<String> flagSet = flags == null ? Set.of() : new TreeSet<>(Arrays.asList(flags.split(",")));
+        return new Contact(new SourceRecordKey(rs.getString("source"), rs.getString("source_record_id")), 1,
+                rs.getString("full_name"), rs.getString("given_name"), rs.getString("family_name"), rs.getString("name_key"),
+                rs.getString("email"), rs.getString("email_key"), rs.getString("phone"), rs.getString("phone_raw"),
+                birth == null ? null : birth.toLocalDate(), rs.getString("address_line"), rs.getString("city"),
+                rs.getString("postcode"), rs.getString("region"), rs.getString("country"), rs.getString("company"),
+                rs.getString("company_key"), rs.getString("id_number"),
+                updated == null ? null : updated.toLocalDateTime(), flagSet);
+    }
+
+    public Map<SourceRecordKey, String> loadCrosswalk() {
+        Map<SourceRecordKey, String> xref = new HashMap<>();
+        jdbc.query("SELECT source, source_record_id, master_id FROM master_xref", rs -> {
+            xref.put(new SourceRecordKey(rs.getString(1), rs.getString(2)), rs.getString(3));
+        });
+        return xref;
+    }
+
+    public long nextIdNumber() {
+        Long next = jdbc.queryForObject("SELECT next_value FROM master_id_counter", Long.class);
+        return next == null ? 1 : next;
+    }
+
+    /** Golden records of active masters, by ID, as they are in the database now. */
+    public Map<String, GoldenRecord> loadActiveMasters() {
+        Map<String, GoldenRecord> masters = new HashMap<>();
+        jdbc.query("SELECT master_id, full_name, given_name, family_name, email, phone, birth_date, address_line, city, "
+                + "postcode, region, country, company, id_number, source_count FROM customer_master WHERE status = 'active'",
+                rs -> {
+                    Date birth = rs.getDate("birth_date");
+                    masters.put(rs.getString("master_id"), new GoldenRecord(rs.getString("master_id"),
+                            rs.getString("full_name"), rs.getString("given_name"), rs.getString("family_name"),
+                            rs.getString("email"), rs.getString("phone"), birth == null ? null : birth.toLocalDate(),
+                            rs.getString("address_line"), rs.getString("city"), rs.getString("postcode"),
+                            rs.getString("region"), rs.getString("country"), rs.getString("company"),
+                            rs.getString("id_number"), Math.max(1, rs.getInt("source_count")), Map.of()));
+                });
+        return masters;
+    }
+
+    /**
+     * Writes this run's master state: new and changed golden records, retired IDs, the crosswalk,
+     * lineage, the ID counter, pairs and audit. Unchanged golden records keep their updated_run.
+     * Returns how many existing golden records changed.
+     */
+    public int save(LocalDate runDate, List<GoldenRecord> golden, Map<String, GoldenRecord> before,
+                    Map<SourceRecordKey, String> crosswalk, MasterIdAssignment assignment, List<ScoredPair> pairs) {
+        Date run = Date.valueOf(runDate);
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        for (GoldenRecord record : golden) {
+            GoldenRecord previous = before.get(record.masterId());
+            if (previous == null) {
+                inserts.add(values(record, run, run));
+            } else if (!sameFields(previous, record)) {
+                Object[] row = values(record, null, run);
+                Object[] update = Arrays.copyOfRange(row, 1, row.length);
+                update[update.length - 2] = run;
+                update[update.length - 1] = record.masterId();
+                updates.add(update);
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO customer_master (master_id, full_name, given_name, family_name, email, phone, "
+                + "birth_date, address_line, city, postcode, region, country, company, id_number, source_count, "
+                + "created_run, updated_run, status) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'active')", inserts);
+        jdbc.batchUpdate("UPDATE customer_master SET full_name = ?, given_name = ?, family_name = ?, email = ?, phone = ?, "
+                + "birth_date = ?, address_line = ?, city = ?, postcode = ?, region = ?, country = ?, company = ?, "
+                + "id_number = ?, source_count = ?, updated_run = ? WHERE master_id = ?", updates);
+        List<Object[]> retirements = new ArrayList<>();
+        assignment.retired().forEach((retired, survivor) -> retirements.add(new Object[] {survivor, run, retired}));
+        jdbc.batchUpdate("UPDATE customer_master SET status = 'retired', redirect_to = ?, updated_run = ? "
+                + "WHERE master_id = ?", retirements);
+        // Earlier retirements that pointed at an ID retired now follow it to the survivor.
+        assignment.retired().forEach((retired, survivor) -> jdbc.update(
+                "UPDATE customer_master SET redirect_to = ? WHERE redirect_to = ?", survivor, retired));
+        jdbc.update("UPDATE master_id_counter SET next_value = ?", assignment.nextIdNumber());
+
+        saveCrosswalk(crosswalk);
+        saveLineage(golden);
+        savePairs(run, pairs);
+        saveAudit(run, assignment.events());
+        return updates.size();
+    }
+
+    private void saveCrosswalk(Map<SourceRecordKey, String> crosswalk) {
+        Map<SourceRecordKey, String> existing = loadCrosswalk();
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        crosswalk.forEach((key, id) -> {
+            String old = existing.get(key);
+            if (old == null) {
+                inserts.add(new Object[] {key.source(), key.sourceRecordId(), id});
+            } else if (!old.equals(id)) {
+                updates.add(new Object[] {id, key.source(), key.sourceRecordId()});
+            }
+        });
+        jdbc.batchUpdate("INSERT INTO master_xref (source, source_record_id, master_id) VALUES (?,?,?)", inserts);
+        jdbc.batchUpdate("UPDATE master_xref SET master_id = ? WHERE source = ? AND source_record_id = ?", updates);
+    }
+
+    private void saveLineage(List<GoldenRecord> golden) {
+        jdbc.update("DELETE FROM master_field_lineage");
+        List<Object[]> rows = new ArrayList<>();
+        for (GoldenRecord record : golden) {
+            record.lineage().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> rows.add(new Object[] {
+                    record.masterId(), entry.getKey(), entry.getValue().from().source(),
+                    entry.getValue().from().sourceRecordId(), entry.getValue().rule()}));
+        }
+        jdbc.batchUpdate("INSERT INTO master_field_lineage (master_id, field, source, source_record_id, rule) "
+                + "VALUES (?,?,?,?,?)", rows);
+    }
+
+    private void savePairs(Date run, List<ScoredPair> pairs) {
+        jdbc.update("DELETE FROM match_pair WHERE run_date = ?", run);
+        List<Object[]> rows = new ArrayList<>();
+        for (ScoredPair pair : pairs) {
+            rows.add(new Object[] {run, pair.left().source(), pair.left().sourceRecordId(), pair.right().source(),
+                    pair.right().sourceRecordId(), pair.matchWeight(), pair.matchProbability(), pair.decision().code(),
+                    pair.blockingRule()});
+        }
+        jdbc.batchUpdate("INSERT INTO match_pair (run_date, left_source, left_record_id, right_source, right_record_id, "
+                + "match_weight, match_probability, decision, blocking_rule) VALUES (?,?,?,?,?,?,?,?,?)", rows);
+    }
+
+    private void saveAudit(Date run, List<MasterEvent> events) {
+        Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+        List<Object[]> rows = new ArrayList<>();
+        for (MasterEvent event : events) {
+            rows.add(new Object[] {run, event.kind().code(), event.masterId(), event.relatedMasterId(), "nightly-match",
+                    event.detail(), now});
+        }
+        jdbc.batchUpdate("INSERT INTO master_audit (run_date, action, master_id, related_master_id, actor, detail, "
+                + "created_at) VALUES (?,?,?,?,?,?,?)", rows);
+    }
+
+    private static Object[] values(GoldenRecord r, Date created, Date updated) {
+        return new Object[] {r.masterId(), r.fullName(), r.givenName(), r.familyName(), r.email(), r.phone(),
+                r.birthDate() == null ? null : Date.valueOf(r.birthDate()), r.addressLine(), r.city(), r.postcode(),
+                r.region(), r.country(), r.company(), r.idNumber(), r.sourceCount(), created, updated};
+    }
+
+    private static boolean sameFields(GoldenRecord a, GoldenRecord b) {
+        return java.util.Objects.equals(a.fullName(), b.fullName()) && java.util.Objects.equals(a.givenName(), b.givenName())
+                && java.util.Objects.equals(a.familyName(), b.familyName()) && java.util.Objects.equals(a.email(), b.email())
+                && java.util.Objects.equals(a.phone(), b.phone()) && java.util.Objects.equals(a.birthDate(), b.birthDate())
+                && java.util.Objects.equals(a.addressLine(), b.addressLine()) && java.util.Objects.equals(a.city(), b.city())
+                && java.util.Objects.equals(a.postcode(), b.postcode()) && java.util.Objects.equals(a.region(), b.region())
+                && java.util.Objects.equals(a.country(), b.country()) && java.util.Objects.equals(a.company(), b.company())
+                && java.util.Objects.equals(a.idNumber(), b.idNumber()) && a.sourceCount() == b.sourceCount();
+    }
+}

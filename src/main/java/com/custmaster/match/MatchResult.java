@@ -1,0 +1,33 @@
+package com.custmaster.match;
+
+import static java.util.Objects.requireNonNull;
+
+import com.custmaster.domain.SourceRecordKey;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What matching a set of contacts yields.
+ *
+ * @param clusters groups of source records judged to be one customer, each sorted, the list sorted
+ *                 by first member; every input record is in exactly one cluster
+ * @param pairs scored pairs at or above the review threshold
+ * @param candidatePairsPerRule new candidate pairs each blocking rule produced
+ * @param oversizedBlocks blocks skipped per rule because they exceeded the maximum size
+ */
+public record MatchResult(List<List<SourceRecordKey>> clusters, List<ScoredPair> pairs,
+                          Map<String, Long> candidatePairsPerRule, Map<String, Long> oversizedBlocks) {
+
+    public MatchResult {
+        requireNonNull(clusters, "clusters is null");
+        requireNonNull(pairs, "pairs is null");
+        clusters = List.copyOf(clusters);
+        pairs = List.copyOf(pairs);
+        candidatePairsPerRule = Map.copyOf(candidatePairsPerRule);
+        oversizedBlocks = Map.copyOf(oversizedBlocks);
+    }
+
+    public long count(MatchDecision decision) {
+        return pairs.stream().filter(pair -> pair.decision() == decision).count();
+    }
+}

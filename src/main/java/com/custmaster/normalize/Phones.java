@@ -1,0 +1,42 @@
+package com.custmaster.normalize;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
+import java.util.Locale;
+
+/**
+ * Phone numbers to E.164 with libphonenumber, parsed with a default region for numbers written
+ * without a country code. "0086 138..." style international prefixes are accepted whatever the
+ * region's own dialling prefix. A number of a possible length but outside the ranges known to be
+ * assigned (for example the UK's 07700 900xxx drama range) keeps its exact E.164 form and is marked
+ * not valid; an impossible one has no E.164 form. Nothing is repaired or guessed.
+ */
+public final class Phones {
+
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+
+    private Phones() {
+    }
+
+    public static PhoneNumber normalize(String raw, String defaultRegion) {
+        String text = Text.clean(raw);
+        if (text == null) {
+            return null;
+        }
+        String region = defaultRegion == null ? "ZZ" : defaultRegion.toUpperCase(Locale.ROOT);
+        String candidate = text.replaceAll("^\\(?00\\)?\\s*(?=[1-9])", "+");
+        try {
+            Phonenumber.PhoneNumber number = UTIL.parse(candidate, region);
+            // "Possible only locally" (no area code) is not enough to know which number it is.
+            if (UTIL.isPossibleNumberWithReason(number) != PhoneNumberUtil.ValidationResult.IS_POSSIBLE) {
+                return new PhoneNumber(null, null, text, false);
+            }
+            String extension = number.hasExtension() ? number.getExtension() : null;
+            return new PhoneNumber(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), extension, text,
+                    UTIL.isValidNumber(number));
+        } catch (NumberParseException e) {
+            return new PhoneNumber(null, null, text, false);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package com.custmaster.publish;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Parquet lake: {@code <root>/<table>/snapshot_date=<date>/}. Tables of a run are first written
+ * under {@code <root>/_staging/<date>/<table>} and then renamed into place by {@link #publish}, so a
+ * BI reader sees either the previous state or the complete new snapshot, never half of one. Works on
+ * any Hadoop file system (local path, {@code file:}, {@code hdfs:}, ...).
+ */
+public final class Lake {
+
+    public static final String STAGING = "_staging";
+    public static final String PARTITION = "snapshot_date";
+    private static final Logger LOG = LoggerFactory.getLogger(Lake.class);
+
+    private final Path root;
+    private final Configuration hadoop;
+
+    public Lake(String rootUri, Configuration hadoop) {
+        requireNonNull(rootUri, "rootUri is null");
+        this.hadoop = requireNonNull(hadoop, "hadoop is null");
+        URI uri = URI.create(rootUri.contains("://") || rootUri.startsWith("file:") ? rootUri
+                : new java.io.File(rootUri).getAbsoluteFile().toURI().toString());
+        this.root = new Path(uri);
+    }
+
+    public String root() {
+        return root.toString();
+    }
+
+    public String stagingPath(LocalDate runDate, String table) {
+        return new Path(new Path(new Path(root, STAGING), runDate.toString()), table).toString();
+    }
+
+    public String publishedPath(LocalDate runDate, String table) {
+        return new Path(new Path(root, table), PARTITION + "=" + runDate).toString();
+    }
+
+    /** Writes one table of the run to its staging folder (replacing an earlier attempt's). */
+    public String stage(LocalDate runDate, String table, Dataset<Row> data) {
+        String path = stagingPath(runDate, table);
+        data.coalesce(1).write().mode(SaveMode.Overwrite).option("compression", "snappy").parquet(path);
+        LOG.info("staged {} at {}", table, path);
+        return path;
+    }
+
+    /**
+     * Renames every staged table of the run into place, replacing an earlier snapshot of the same
+     * date. Safe to repeat after a failure: tables already moved are simply not staged any more.
+     *
+     * @return the published folders, in table order
+     */
+    public List<String> publish(LocalDate runDate) {
+        try {
+            Path staging = new Path(new Path(root, STAGING), runDate.toString());
+            FileSystem fs = staging.getFileSystem(hadoop);
+            List<String> published = new ArrayList<>();
+            if (fs.exists(staging)) {
+                FileStatus[] tables = fs.listStatus(staging);
+                java.util.Arrays.sort(tables, java.util.Comparator.comparing(status -> status.getPath().getName()));
+                for (FileStatus table : tables) {
+                    if (!table.isDirectory()) {
+                        continue;
+                    }
+                    String name = table.getPath().getName();
+                    if (!fs.exists(new Path(table.getPath(), "_SUCCESS"))) {
+                        throw new IllegalStateException("staged table " + name + " at " + table.getPath()
+                                + " has no _SUCCESS marker: not publishing a partial output");
+                    }
+                    Path target = new Path(publishedPath(runDate, name));
+                    fs.mkdirs(target.getParent());
+                    if (fs.exists(target)) {
+                        Path old = new Path(target.getParent(), "." + target.getName() + ".replaced");
+                        fs.delete(old, true);
+                        rename(fs, target, old);
+                        rename(fs, table.getPath(), target);
+                        fs.delete(old, true);
+                    } else {
+                        rename(fs, table.getPath(), target);
+                    }
+                    published.add(target.toString());
+                    LOG.info("published {}", target);
+                }
+                fs.delete(staging, true);
+            }
+            return published;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot publish the run's tables under " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Published folders of a run date that exist, for the summary. */
+    public List<String> publishedTables(LocalDate runDate, List<String> tables) {
+        try {
+            FileSystem fs = root.getFileSystem(hadoop);
+            List<String> paths = new ArrayList<>();
+            for (String table : tables) {
+                Path target = new Path(publishedPath(runDate, table));
+                if (fs.exists(new Path(target, "_SUCCESS"))) {
+                    paths.add(target.toString());
+                }
+            }
+            return paths;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void rename(FileSystem fs, Path from, Path to) throws IOException {
+        if (!fs.rename(from, to)) {
+            throw new IOException("rename failed: " + from + " -> " + to);
+        }
+    }
+}

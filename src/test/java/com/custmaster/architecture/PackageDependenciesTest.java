@@ -1,0 +1,66 @@
+package com.custmaster.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the arrows of the package layout one-way: domain <- config <- ingest, normalize, match,
+ * master <- batch <- cli; analytics and publish depend on domain and config only.
+ */
+class PackageDependenciesTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.custmaster");
+
+    @Test
+    void domainDependsOnNothingOfOurs() {
+        noClasses().that().resideInAPackage("..domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.custmaster.config..", "com.custmaster.ingest..",
+                        "com.custmaster.normalize..", "com.custmaster.match..", "com.custmaster.master..",
+                        "com.custmaster.batch..", "com.custmaster.cli..", "com.custmaster.analytics..",
+                        "com.custmaster.publish..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void configDependsOnlyOnDomain() {
+        noClasses().that().resideInAPackage("com.custmaster.config..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.custmaster.ingest..", "com.custmaster.normalize..",
+                        "com.custmaster.match..", "com.custmaster.master..", "com.custmaster.batch..",
+                        "com.custmaster.cli..", "com.custmaster.analytics..", "com.custmaster.publish..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void stagesDoNotReachIntoTheWiringOrTheCommandLine() {
+        noClasses().that().resideInAnyPackage("com.custmaster.ingest..", "com.custmaster.normalize..",
+                        "com.custmaster.match..", "com.custmaster.master..", "com.custmaster.analytics..",
+                        "com.custmaster.publish..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.custmaster.batch..", "com.custmaster.cli..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void sparkStagesDependOnlyOnDomainAndConfig() {
+        noClasses().that().resideInAnyPackage("com.custmaster.analytics..", "com.custmaster.publish..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.custmaster.ingest..", "com.custmaster.normalize..",
+                        "com.custmaster.match..", "com.custmaster.master..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void matchingDoesNotKnowTheMasterAndNormalisationDoesNotKnowIngest() {
+        noClasses().that().resideInAPackage("com.custmaster.match..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.custmaster.master..", "com.custmaster.ingest..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("com.custmaster.normalize..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.custmaster.ingest..", "com.custmaster.match..",
+                        "com.custmaster.master..")
+                .check(CLASSES);
+    }
+}

@@ -1,0 +1,205 @@
+package com.custmaster.nightly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.custmaster.batch.NightlyRunner;
+import com.custmaster.batch.RunSummary;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole nightly job on data-samples/, for real: H2 file database, Spark local, Parquet read
+ * back by DuckDB and checked against the sample truth file.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NightlyJobIT {
+
+    private static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 22);
+    private static final String DATE = RUN_DATE.toString();
+
+    @TempDir
+    static Path temp;
+
+    private static SampleWorkspace workspace;
+    private static NightlyRunner.Outcome outcome;
+
+    @BeforeAll
+    static void runTheNightlyJobOnce() throws Exception {
+        workspace = new SampleWorkspace(temp);
+        outcome = new NightlyRunner(workspace.config()).run(RUN_DATE);
+    }
+
+    @Test
+    @Order(1)
+    void theRunCompletesWithExitCodeZero() {
+        assertThat(outcome.message()).contains("completed");
+        assertThat(outcome.result()).isEqualTo(NightlyRunner.Result.COMPLETED);
+        assertThat(outcome.result().exitCode()).isZero();
+    }
+
+    @Test
+    @Order(2)
+    void everySourcesCountsAddUpAndMatchTheTruth() {
+        Map<String, Long> stagedInTruth = workspace.truth().stream().filter(row -> row[3].equals("staged"))
+                .collect(Collectors.groupingBy(row -> row[0], Collectors.counting()));
+        Map<String, Long> rejectedInTruth = workspace.truth().stream().filter(row -> row[3].startsWith("rejected"))
+                .collect(Collectors.groupingBy(row -> row[0], Collectors.counting()));
+
+        assertThat(outcome.summary().sources()).hasSize(4);
+        for (RunSummary.SourceCounts counts : outcome.summary().sources()) {
+            assertThat(counts.read()).as(counts.source()).isEqualTo(counts.staged() + counts.rejected());
+            assertThat(counts.staged()).as(counts.source() + " staged").isEqualTo(stagedInTruth.getOrDefault(counts.source(), 0L));
+            assertThat(counts.rejected()).as(counts.source() + " rejected")
+                    .isEqualTo(rejectedInTruth.getOrDefault(counts.source(), 0L));
+        }
+        assertThat(outcome.summary().render()).contains("total").contains("customer value");
+    }
+
+    @Test
+    @Order(3)
+    void theRejectsAreListedPerSourceForPeopleToOpen() throws Exception {
+        long expectedCrmRejects = workspace.truth().stream()
+                .filter(row -> row[0].equals("crm") && row[3].startsWith("rejected")).count();
+        Path csv = temp.resolve("var/reports").resolve(DATE).resolve("rejects/crm.csv");
+
+        assertThat(csv).exists();
+        assertThat(Files.readAllLines(csv)).hasSize((int) expectedCrmRejects + 1);
+        assertThat(temp.resolve("var/reports").resolve(DATE).resolve("summary.json")).exists();
+    }
+
+    @Test
+    @Order(4)
+    void outputsAreReadableByAnIndependentParquetReaderAndConsistent() {
+        long masters = count("customer_master");
+        long values = count("customer_value");
+        long xref = count("customer_xref");
+        long stagedInTruth = workspace.truth().stream().filter(row -> row[3].equals("staged")).count();
+
+        assertThat(masters).isPositive();
+        assertThat(xref).isEqualTo(stagedInTruth);
+        assertThat(values).isEqualTo(masters);
+        assertThat(workspace.duckdb("SELECT count(*) AS n FROM " + workspace.parquet("customer_value", DATE)
+                + " v WHERE v.master_id NOT IN (SELECT master_id FROM " + workspace.parquet("customer_master", DATE) + ")"))
+                .singleElement().satisfies(row -> assertThat(((Number) row.get("n")).longValue()).isZero());
+        assertThat(workspace.duckdb("SELECT count(DISTINCT master_id) AS n FROM " + workspace.parquet("customer_xref", DATE)))
+                .singleElement().satisfies(row -> assertThat(((Number) row.get("n")).longValue()).isEqualTo(masters));
+        for (String table : NightlyRunner.publishedTables()) {
+            assertThat(workspace.table(table, DATE).resolve("_SUCCESS")).as(table).exists();
+        }
+        assertThat(workspace.lake().resolve("_staging").resolve(DATE)).doesNotExist();
+    }
+
+    @Test
+    @Order(5)
+    void duplicatesOfTheTruthAreMergedAndDistinctPeopleAreNot() {
+        Map<String, String> personOf = new HashMap<>();
+        for (String[] row : workspace.truth()) {
+            if (row[3].equals("staged")) {
+                personOf.put(row[0] + "|" + row[1], row[2]);
+            }
+        }
+        Map<String, String> masterOf = new HashMap<>();
+        for (Map<String, Object> row : workspace.duckdb("SELECT source, source_record_id, master_id FROM "
+                + workspace.parquet("customer_xref", DATE))) {
+            masterOf.put(row.get("source") + "|" + row.get("source_record_id"), (String) row.get("master_id"));
+        }
+        PairCounts pairs = PairCounts.of(personOf, masterOf);
+
+        assertThat(pairs.truePairs()).isPositive();
+        assertThat(pairs.precision()).as("pairwise precision %s", pairs).isGreaterThanOrEqualTo(0.99);
+        assertThat(pairs.recall()).as("pairwise recall %s", pairs).isGreaterThanOrEqualTo(0.95);
+    }
+
+    @Test
+    @Order(6)
+    void everyMasterCustomerIsScoredAndBuyersHaveRfmScores() {
+        List<Map<String, Object>> rows = workspace.duckdb("SELECT count(*) AS n, count(r_score) AS scored, "
+                + "count(DISTINCT value_band) AS bands, min(r_score) AS rmin, max(r_score) AS rmax FROM "
+                + workspace.parquet("customer_value", DATE));
+        Map<String, Object> row = rows.get(0);
+
+        assertThat(((Number) row.get("scored")).longValue()).isPositive();
+        assertThat(((Number) row.get("rmin")).intValue()).isEqualTo(1);
+        assertThat(((Number) row.get("rmax")).intValue()).isEqualTo(5);
+        assertThat(outcome.summary().customerValue().get("customers.scored")).isEqualTo(((Number) row.get("n")).longValue());
+    }
+
+    @Test
+    @Order(7)
+    void rerunningACompletedDateChangesNothingAndSaysSo() throws Exception {
+        Map<String, String> before = workspace.lakeDigest();
+
+        NightlyRunner.Outcome again = new NightlyRunner(workspace.config()).run(RUN_DATE);
+
+        assertThat(again.result()).isEqualTo(NightlyRunner.Result.ALREADY_COMPLETED);
+        assertThat(again.result().exitCode()).isZero();
+        assertThat(again.message()).contains("already completed");
+        assertThat(workspace.lakeDigest()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(8)
+    void theNextNightOnUnchangedDataKeepsEveryMasterId() throws Exception {
+        LocalDate nextDay = RUN_DATE.plusDays(1);
+
+        NightlyRunner.Outcome next = new NightlyRunner(workspace.config()).run(nextDay);
+
+        assertThat(next.result()).isEqualTo(NightlyRunner.Result.COMPLETED);
+        assertThat(next.summary().master()).containsEntry("masters.created", 0L).containsEntry("masters.merged", 0L)
+                .containsEntry("masters.split", 0L).containsEntry("masters.updated", 0L);
+        String today = "SELECT source, source_record_id, master_id FROM ";
+        assertThat(workspace.duckdb(today + workspace.parquet("customer_xref", nextDay.toString())
+                + " ORDER BY source, source_record_id"))
+                .isEqualTo(workspace.duckdb(today + workspace.parquet("customer_xref", DATE) + " ORDER BY source, source_record_id"));
+    }
+
+    private long count(String table) {
+        return ((Number) workspace.duckdb("SELECT count(*) AS n FROM " + workspace.parquet(table, DATE)).get(0).get("n"))
+                .longValue();
+    }
+
+    /** Pairwise comparison of a clustering against the truth. */
+    record PairCounts(long truePairs, long predictedPairs, long correctPairs) {
+
+        static PairCounts of(Map<String, String> truth, Map<String, String> predicted) {
+            Map<String, Set<String>> byPerson = group(truth);
+            Map<String, Set<String>> byMaster = group(predicted);
+            long truePairs = byPerson.values().stream().mapToLong(s -> (long) s.size() * (s.size() - 1) / 2).sum();
+            long predictedPairs = byMaster.values().stream().mapToLong(s -> (long) s.size() * (s.size() - 1) / 2).sum();
+            long correct = 0;
+            for (Set<String> members : byMaster.values()) {
+                Map<String, Long> people = members.stream().filter(truth::containsKey)
+                        .collect(Collectors.groupingBy(truth::get, Collectors.counting()));
+                correct += people.values().stream().mapToLong(n -> n * (n - 1) / 2).sum();
+            }
+            return new PairCounts(truePairs, predictedPairs, correct);
+        }
+
+        private static Map<String, Set<String>> group(Map<String, String> assignment) {
+            Map<String, Set<String>> groups = new HashMap<>();
+            assignment.forEach((record, group) -> groups.computeIfAbsent(group, g -> new HashSet<>()).add(record));
+            return groups;
+        }
+
+        double precision() {
+            return predictedPairs == 0 ? 1 : (double) correctPairs / predictedPairs;
+        }
+
+        double recall() {
+            return truePairs == 0 ? 1 : (double) correctPairs / truePairs;
+        }
+    }
+}
