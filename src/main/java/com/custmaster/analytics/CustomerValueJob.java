@@ -1,0 +1,110 @@
+package com.custmaster.analytics;
+
+import static com.custmaster.analytics.AnalyticsSchema.AMOUNT;
+import static com.custmaster.analytics.AnalyticsSchema.CUSTOMERS_INPUT;
+import static com.custmaster.analytics.AnalyticsSchema.CUSTOMER_VALUE;
+import static com.custmaster.analytics.AnalyticsSchema.MASTER_ID;
+import static com.custmaster.analytics.AnalyticsSchema.MONETARY;
+import static com.custmaster.analytics.AnalyticsSchema.ORDER_TS;
+import static com.custmaster.analytics.AnalyticsSchema.SNAPSHOT_DATE;
+import static com.custmaster.analytics.AnalyticsSchema.TRANSACTIONS;
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import com.custmaster.analytics.ValueSegmentation.Segmentation;
+import com.custmaster.config.AnalyticsSettings;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The customer-value stage: RFM, value bands, K-means segments and the churn rule, as of a date.
+ *
+ * <p>Why a library call and not a Spark application: the nightly batch job and the ad-hoc
+ * {@code jobs/analytics} command both own the SparkSession, the reading of inputs and the writing
+ * of the lake; this class only turns two input Datasets into the three output tables, so it can be
+ * tested on hand-made fixtures. It never sets the Spark master or the session time zone: the
+ * caller does (the time zone decides on which calendar day an {@code order_ts} falls).
+ *
+ * <p>The rules behind every column are in {@code docs/outputs-analytics.md} and in the Javadoc of
+ * {@link RfmScoring}, {@link ValueBands}, {@link ValueSegmentation} and {@link ChurnRule}.
+ */
+public final class CustomerValueJob {
+
+    /**
+     * Computes the customer-value tables.
+     *
+     * @param spark the session to run on
+     * @param transactions {@code master_id string, order_id string, order_ts timestamp, amount
+     *     decimal(18,2)} (returns negative; amount may be any decimal that fits decimal(18,2);
+     *     order_id is not read). Rows with a null master_id, order_ts or amount, of master IDs not
+     *     in {@code customers}, or dated after {@code asOf} are ignored.
+     * @param customers {@code master_id string}: every customer of the master, buyer or not
+     *     (duplicates and nulls are dropped)
+     * @param asOf the snapshot date; everything is computed as of the end of this day
+     * @param settings the stage's settings
+     * @return the three tables (customer_value cached until the result is closed) and the summary
+     * @throws IllegalArgumentException if an input lacks a column or has a wrong type
+     */
+    public CustomerValueResult compute(SparkSession spark, Dataset<Row> transactions, Dataset<Row> customers,
+            LocalDate asOf, AnalyticsSettings settings) {
+        requireNonNull(spark, "spark is null");
+        requireNonNull(asOf, "asOf is null");
+        requireNonNull(settings, "settings is null");
+        AnalyticsSchema.requireInput("transactions", transactions, TRANSACTIONS, List.of(MASTER_ID, ORDER_TS, AMOUNT));
+        AnalyticsSchema.requireInput("customers", customers, CUSTOMERS_INPUT, List.of(MASTER_ID));
+
+        Dataset<Row> metrics = RfmScoring.customerMetrics(transactions, customers, asOf);
+        Dataset<Row> scored = RfmScoring.withScores(metrics, settings);
+        scored = ValueBands.withValueBand(scored, settings);
+        scored = ChurnRule.withChurn(scored, settings).persist(StorageLevel.MEMORY_AND_DISK());
+
+        Segmentation segmentation = null;
+        Dataset<Row> customerValue = null;
+        CustomerValueSummary summary;
+        try {
+            segmentation = ValueSegmentation.segment(spark, scored, settings);
+            Dataset<Row> joined = scored.join(segmentation.assignments(), new String[] {MASTER_ID}, "left")
+                    .withColumn(SNAPSHOT_DATE, lit(asOf));
+            customerValue = AnalyticsSchema.conform(joined, CUSTOMER_VALUE).persist(StorageLevel.MEMORY_AND_DISK());
+            // This scan fills the cache of customer_value, so the caches behind it can go.
+            Row totals = customerValue.agg(
+                    count(lit(1)),
+                    count(when(RfmScoring.isBuyer(), lit(1))),
+                    coalesce(sum(MONETARY), lit(BigDecimal.ZERO)))
+                    .first();
+            summary = new CustomerValueSummary(
+                    asOf,
+                    totals.getLong(0),
+                    totals.getLong(1),
+                    totals.getDecimal(2).setScale(2, RoundingMode.UNNECESSARY),
+                    segmentation.chosenK(),
+                    segmentation.silhouette(),
+                    segmentation.candidates());
+        } catch (RuntimeException failure) {
+            if (customerValue != null) {
+                customerValue.unpersist();
+            }
+            throw failure;
+        } finally {
+            if (segmentation != null) {
+                segmentation.release();
+            }
+            scored.unpersist();
+        }
+        return new CustomerValueResult(
+                customerValue,
+                ValueSegmentation.profile(customerValue, asOf),
+                ValueBands.summary(spark, customerValue, asOf),
+                summary);
+    }
+}

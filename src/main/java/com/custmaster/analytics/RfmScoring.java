@@ -1,0 +1,143 @@
+package com.custmaster.analytics;
+
+import static com.custmaster.analytics.AnalyticsSchema.AMOUNT;
+import static com.custmaster.analytics.AnalyticsSchema.FIRST_PURCHASE_DATE;
+import static com.custmaster.analytics.AnalyticsSchema.FREQUENCY;
+import static com.custmaster.analytics.AnalyticsSchema.F_SCORE;
+import static com.custmaster.analytics.AnalyticsSchema.LAST_PURCHASE_DATE;
+import static com.custmaster.analytics.AnalyticsSchema.MASTER_ID;
+import static com.custmaster.analytics.AnalyticsSchema.MONETARY;
+import static com.custmaster.analytics.AnalyticsSchema.MONEY;
+import static com.custmaster.analytics.AnalyticsSchema.M_SCORE;
+import static com.custmaster.analytics.AnalyticsSchema.ORDER_TS;
+import static com.custmaster.analytics.AnalyticsSchema.RECENCY_DAYS;
+import static com.custmaster.analytics.AnalyticsSchema.RFM_SEGMENT;
+import static com.custmaster.analytics.AnalyticsSchema.R_SCORE;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.ntile;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.when;
+
+import com.custmaster.config.AnalyticsSettings;
+import com.custmaster.config.AnalyticsSettings.RfmSegmentRule;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * RFM metrics, quintile scores and the named RFM segment.
+ *
+ * <p>Rules (also in {@code docs/outputs-analytics.md}):
+ * <ul>
+ *   <li>Only transactions whose {@code order_ts} falls on or before {@code asOf} count; the
+ *       purchase date is {@code to_date(order_ts)} in the session time zone.</li>
+ *   <li>All transactions of a customer on one day are summed into one day amount. A day with a
+ *       positive day amount is a <em>purchase occasion</em>; a day netting to zero or less (a
+ *       return, or a purchase returned the same day) is not.</li>
+ *   <li>{@code frequency} = number of purchase occasions; {@code first/last_purchase_date} = first
+ *       and last purchase occasion; {@code monetary} = sum of all amounts (returns included);
+ *       {@code recency_days} = asOf minus last purchase date.</li>
+ *   <li>A <em>buyer</em> has {@code frequency >= 1}. Scores are quintiles over buyers only.</li>
+ * </ul>
+ */
+final class RfmScoring {
+
+    /** Internal: mean days between consecutive purchase occasions (buyers with two or more). */
+    static final String MEAN_GAP_DAYS = "_mean_gap_days";
+
+    private static final String PURCHASE_DATE = "_purchase_date";
+    private static final String DAY_AMOUNT = "_day_amount";
+    private static final int QUINTILES = 5;
+
+    private RfmScoring() {
+    }
+
+    /** A column that is true for customers with at least one purchase occasion. */
+    static Column isBuyer() {
+        return col(FREQUENCY).gt(0);
+    }
+
+    /**
+     * One row per distinct customer in {@code customers}: master_id, first/last purchase date,
+     * recency_days, frequency, monetary and the internal mean gap. Transactions of master IDs not in
+     * {@code customers}, or with a null master_id, order_ts or amount, are ignored.
+     */
+    static Dataset<Row> customerMetrics(Dataset<Row> transactions, Dataset<Row> customers, LocalDate asOf) {
+        Dataset<Row> customerIds = customers.select(col(MASTER_ID)).where(col(MASTER_ID).isNotNull()).distinct();
+        Dataset<Row> dated = transactions
+                .where(col(MASTER_ID).isNotNull().and(col(ORDER_TS).isNotNull()).and(col(AMOUNT).isNotNull()))
+                .select(col(MASTER_ID), to_date(col(ORDER_TS)).as(PURCHASE_DATE), col(AMOUNT).cast(MONEY).as(AMOUNT))
+                .where(col(PURCHASE_DATE).leq(lit(asOf)));
+        Dataset<Row> known = dated.join(customerIds, new String[] {MASTER_ID}, "left_semi");
+        Dataset<Row> days = known.groupBy(col(MASTER_ID), col(PURCHASE_DATE)).agg(sum(col(AMOUNT)).as(DAY_AMOUNT));
+
+        Column occasion = col(DAY_AMOUNT).gt(0);
+        Dataset<Row> perCustomer = days.groupBy(col(MASTER_ID)).agg(
+                min(when(occasion, col(PURCHASE_DATE))).as(FIRST_PURCHASE_DATE),
+                max(when(occasion, col(PURCHASE_DATE))).as(LAST_PURCHASE_DATE),
+                count(when(occasion, lit(1))).cast(DataTypes.IntegerType).as(FREQUENCY),
+                sum(col(DAY_AMOUNT)).as(MONETARY));
+
+        Column frequency = coalesce(col(FREQUENCY), lit(0));
+        return customerIds.join(perCustomer, new String[] {MASTER_ID}, "left").select(
+                col(MASTER_ID),
+                col(FIRST_PURCHASE_DATE),
+                col(LAST_PURCHASE_DATE),
+                datediff(lit(asOf), col(LAST_PURCHASE_DATE)).as(RECENCY_DAYS),
+                frequency.as(FREQUENCY),
+                coalesce(col(MONETARY), lit(BigDecimal.ZERO)).cast(MONEY).as(MONETARY),
+                when(frequency.geq(2),
+                        datediff(col(LAST_PURCHASE_DATE), col(FIRST_PURCHASE_DATE))
+                                .cast(DataTypes.DoubleType).divide(frequency.minus(1)))
+                        .as(MEAN_GAP_DAYS));
+    }
+
+    /**
+     * Adds r_score, f_score and m_score (1..5, 5 best; null for non-buyers) and rfm_segment.
+     *
+     * <p>Quintiles by {@code ntile(5)} over buyers ordered worst to best, ties broken by master_id
+     * ascending (among equal values the smaller master_id gets the lower or equal score), so the
+     * five bins differ in size by at most one. With fewer than five buyers the top scores are unused.
+     *
+     * <p>Scale note: the windows are partitioned only by the buyer flag, so Spark sorts all buyers
+     * in one task. That is fine for a few million customers; beyond that, switch to
+     * {@code approx_percentile} cut points.
+     */
+    static Dataset<Row> withScores(Dataset<Row> metrics, AnalyticsSettings settings) {
+        Column buyer = isBuyer();
+        Column masterId = col(MASTER_ID).asc();
+        Column r = ntile(QUINTILES).over(Window.partitionBy(buyer).orderBy(col(RECENCY_DAYS).desc(), masterId));
+        Column f = ntile(QUINTILES).over(Window.partitionBy(buyer).orderBy(col(FREQUENCY).asc(), masterId));
+        Column m = ntile(QUINTILES).over(Window.partitionBy(buyer).orderBy(col(MONETARY).asc(), masterId));
+        return metrics
+                .withColumn(R_SCORE, when(buyer, r))
+                .withColumn(F_SCORE, when(buyer, f))
+                .withColumn(M_SCORE, when(buyer, m))
+                .withColumn(RFM_SEGMENT, segmentColumn(settings.rfmSegments(), col(R_SCORE), col(F_SCORE)));
+    }
+
+    /**
+     * The RFM segment map as one CASE expression, rules in order (first match wins); null when a
+     * score is null. Must agree with {@link AnalyticsSettings#rfmSegmentFor(int, int)}.
+     */
+    static Column segmentColumn(List<RfmSegmentRule> rules, Column rScore, Column fScore) {
+        Column segment = null;
+        for (RfmSegmentRule rule : rules) {
+            Column matches = rScore.between(rule.rMin(), rule.rMax()).and(fScore.between(rule.fMin(), rule.fMax()));
+            segment = segment == null ? when(matches, lit(rule.segment())) : segment.when(matches, lit(rule.segment()));
+        }
+        return segment;
+    }
+}

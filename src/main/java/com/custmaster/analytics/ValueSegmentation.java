@@ -1,0 +1,299 @@
+package com.custmaster.analytics;
+
+import static com.custmaster.analytics.AnalyticsSchema.AVG_FREQUENCY;
+import static com.custmaster.analytics.AnalyticsSchema.AVG_MONETARY;
+import static com.custmaster.analytics.AnalyticsSchema.AVG_RECENCY_DAYS;
+import static com.custmaster.analytics.AnalyticsSchema.CUSTOMERS;
+import static com.custmaster.analytics.AnalyticsSchema.FREQUENCY;
+import static com.custmaster.analytics.AnalyticsSchema.MASTER_ID;
+import static com.custmaster.analytics.AnalyticsSchema.MONETARY;
+import static com.custmaster.analytics.AnalyticsSchema.RECENCY_DAYS;
+import static com.custmaster.analytics.AnalyticsSchema.REVENUE;
+import static com.custmaster.analytics.AnalyticsSchema.SEGMENT_ID;
+import static com.custmaster.analytics.AnalyticsSchema.SEGMENT_LABEL;
+import static com.custmaster.analytics.AnalyticsSchema.SEGMENT_PROFILE;
+import static com.custmaster.analytics.AnalyticsSchema.SHARE_OF_CUSTOMERS;
+import static com.custmaster.analytics.AnalyticsSchema.SHARE_OF_REVENUE;
+import static com.custmaster.analytics.AnalyticsSchema.SNAPSHOT_DATE;
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.log1p;
+import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import com.custmaster.config.AnalyticsSettings;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.apache.spark.ml.clustering.KMeans;
+import org.apache.spark.ml.clustering.KMeansModel;
+import org.apache.spark.ml.evaluation.ClusteringEvaluator;
+import org.apache.spark.ml.feature.StandardScaler;
+import org.apache.spark.ml.feature.StandardScalerModel;
+import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * K-means segments of buyers, numbered by value and labelled from their centres.
+ *
+ * <p>Features: {@code log1p(recency_days)}, {@code log1p(frequency)}, {@code log1p(max(monetary,
+ * 0))}, each standardised to mean 0 and standard deviation 1 over all buyers (logs because all
+ * three are heavily skewed; standardised so no feature dominates the distance).
+ *
+ * <p>Choosing k: each k in {@code [kMin, kMax]} (at most sample size - 1) is fitted on a seeded
+ * sample of about {@code sampleSize} buyers; a k is eligible when its smallest cluster holds at
+ * least {@code minClusterShare} of the sample. The eligible k with the highest silhouette wins
+ * (ties: the smaller k). The chosen k is then fitted on all buyers. If no k is eligible (too few
+ * or too uniform buyers) all buyers form one segment and no silhouette is reported.
+ *
+ * <p>Numbering: segment 1 is the cluster with the highest mean monetary, then descending (ties:
+ * K-means cluster index), so numbering follows value rather than K-means' arbitrary indices.
+ *
+ * <p>Labels: from the cluster centre in standardised units ({@link #labelFor}).
+ *
+ * <p>Reproducibility: buyers are hash-partitioned by master_id into a number of partitions that
+ * depends only on their count and {@code spark.sql.shuffle.partitions}, and sorted within
+ * partitions, so the sample and K-means' seeded initialisation see the same rows in the same order
+ * on every run with the same input and configuration. (Spark's distributed sums of doubles may
+ * still differ in the last bits between runs; that can only move a point lying exactly between two
+ * centres.)
+ */
+final class ValueSegmentation {
+
+    /** Centre coordinates at or beyond this many standard deviations count as high or low. */
+    static final double LABEL_Z = 0.5;
+
+    private static final long ROWS_PER_PARTITION = 50_000;
+    private static final String LOG_RECENCY = "_log_recency";
+    private static final String LOG_FREQUENCY = "_log_frequency";
+    private static final String LOG_MONETARY = "_log_monetary";
+    private static final String RAW_FEATURES = "_raw_features";
+    private static final String FEATURES = "_features";
+    private static final String CLUSTER = "_cluster";
+    private static final String MEAN_MONETARY = "_mean_monetary";
+
+    private ValueSegmentation() {
+    }
+
+    /**
+     * Outcome of segmentation. {@code assignments} (master_id, segment_id, segment_label; buyers
+     * only) reads cached data: materialise what you need from it before {@link #release()}.
+     */
+    record Segmentation(Dataset<Row> assignments, int chosenK, Double silhouette, List<KCandidate> candidates,
+            List<Dataset<Row>> cached) {
+
+        Segmentation {
+            requireNonNull(assignments, "assignments is null");
+            candidates = List.copyOf(requireNonNull(candidates, "candidates is null"));
+            cached = List.copyOf(requireNonNull(cached, "cached is null"));
+        }
+
+        void release() {
+            for (Dataset<Row> data : cached) {
+                data.unpersist();
+            }
+        }
+    }
+
+    /** Segments the buyers of {@code scored} (needs master_id, recency_days, frequency, monetary). */
+    static Segmentation segment(SparkSession spark, Dataset<Row> scored, AnalyticsSettings settings) {
+        Dataset<Row> buyers = scored.where(RfmScoring.isBuyer());
+        long buyerCount = buyers.count();
+        int partitions = partitionsFor(buyerCount, Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions")));
+        buyers = buyers
+                .select(
+                        col(MASTER_ID),
+                        col(MONETARY),
+                        log1p(col(RECENCY_DAYS).cast(DataTypes.DoubleType)).as(LOG_RECENCY),
+                        log1p(col(FREQUENCY).cast(DataTypes.DoubleType)).as(LOG_FREQUENCY),
+                        log1p(greatest(col(MONETARY).cast(DataTypes.DoubleType), lit(0.0))).as(LOG_MONETARY))
+                .repartition(partitions, col(MASTER_ID))
+                .sortWithinPartitions(col(MASTER_ID));
+        Dataset<Row> assembled = new VectorAssembler()
+                .setInputCols(new String[] {LOG_RECENCY, LOG_FREQUENCY, LOG_MONETARY})
+                .setOutputCol(RAW_FEATURES)
+                .transform(buyers)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        List<Dataset<Row>> cached = new ArrayList<>();
+        cached.add(assembled);
+        try {
+            return fit(assembled, buyerCount, settings, cached);
+        } catch (RuntimeException failure) {
+            for (Dataset<Row> data : cached) {
+                data.unpersist();
+            }
+            throw failure;
+        }
+    }
+
+    /**
+     * About {@value #ROWS_PER_PARTITION} buyers per partition, at most the shuffle partitions: a
+     * K-means pass over a few tiny partitions costs more in task overhead than in work. Depends only
+     * on the input size and configuration, so it does not hurt reproducibility.
+     */
+    static int partitionsFor(long buyerCount, int shufflePartitions) {
+        long wanted = (buyerCount + ROWS_PER_PARTITION - 1) / ROWS_PER_PARTITION;
+        return (int) Math.max(1, Math.min(shufflePartitions, wanted));
+    }
+
+    private static Segmentation fit(Dataset<Row> assembled, long buyerCount, AnalyticsSettings settings,
+            List<Dataset<Row>> cached) {
+        if (buyerCount < 2) {
+            return singleSegment(assembled, buyerCount, List.of(), cached);
+        }
+        StandardScalerModel scaler = new StandardScaler()
+                .setInputCol(RAW_FEATURES).setOutputCol(FEATURES).setWithMean(true).setWithStd(true)
+                .fit(assembled);
+        Dataset<Row> features = scaler.transform(assembled).select(col(MASTER_ID), col(MONETARY), col(FEATURES));
+
+        Dataset<Row> sample = features;
+        long sampleCount = buyerCount;
+        if (buyerCount > settings.sampleSize()) {
+            sample = features.sample(false, (double) settings.sampleSize() / buyerCount, settings.seed())
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            cached.add(sample);
+            sampleCount = sample.count();
+        }
+
+        List<KCandidate> candidates = new ArrayList<>();
+        Map<Integer, KMeansModel> models = new HashMap<>();
+        int largestK = (int) Math.min(settings.kMax(), sampleCount - 1);
+        for (int k = settings.kMin(); k <= largestK; k++) {
+            KMeansModel model = kMeans(k, settings.seed()).fit(sample);
+            models.put(k, model);
+            candidates.add(evaluate(model, sample, sampleCount, k, settings));
+        }
+        OptionalInt chosen = chooseK(candidates);
+        if (chosen.isEmpty()) {
+            return singleSegment(assembled, buyerCount, candidates, cached);
+        }
+        int k = chosen.getAsInt();
+        // Without sampling the candidate was fitted on all buyers already: same data, same seed.
+        KMeansModel model = sample == features ? models.get(k) : kMeans(k, settings.seed()).fit(features);
+        Dataset<Row> predicted = model.transform(features);
+
+        // k rows: mean monetary per cluster, to number segments by value.
+        List<Row> clusterValues = predicted.groupBy(col(CLUSTER))
+                .agg(avg(col(MONETARY)).cast(DataTypes.DoubleType).as(MEAN_MONETARY))
+                .collectAsList();
+        List<Row> byValue = new ArrayList<>(clusterValues);
+        byValue.sort(Comparator.<Row>comparingDouble(row -> -row.getDouble(1)).thenComparingInt(row -> row.getInt(0)));
+        Vector[] centres = model.clusterCenters();
+        Column segmentId = null;
+        Column segmentLabel = null;
+        for (int i = 0; i < byValue.size(); i++) {
+            int cluster = byValue.get(i).getInt(0);
+            Vector centre = centres[cluster];
+            Column isCluster = col(CLUSTER).equalTo(cluster);
+            String label = labelFor(centre.apply(0), centre.apply(1), centre.apply(2));
+            segmentId = segmentId == null ? when(isCluster, lit(i + 1)) : segmentId.when(isCluster, lit(i + 1));
+            segmentLabel = segmentLabel == null
+                    ? when(isCluster, lit(label))
+                    : segmentLabel.when(isCluster, lit(label));
+        }
+        Dataset<Row> assignments = predicted.select(
+                col(MASTER_ID), segmentId.as(SEGMENT_ID), segmentLabel.as(SEGMENT_LABEL));
+        Double silhouette = candidates.stream().filter(candidate -> candidate.k() == k)
+                .findFirst().map(KCandidate::silhouette).orElseThrow();
+        return new Segmentation(assignments, byValue.size(), silhouette, candidates, cached);
+    }
+
+    /**
+     * No structure that meets the bar (or fewer than two buyers): all buyers in segment 1, labelled
+     * by the overall centre, which is all zeros in standardised units.
+     */
+    private static Segmentation singleSegment(Dataset<Row> buyers, long buyerCount, List<KCandidate> candidates,
+            List<Dataset<Row>> cached) {
+        Dataset<Row> single = buyers.select(
+                col(MASTER_ID), lit(1).as(SEGMENT_ID), lit(labelFor(0.0, 0.0, 0.0)).as(SEGMENT_LABEL));
+        return new Segmentation(single, buyerCount == 0 ? 0 : 1, null, candidates, cached);
+    }
+
+    /**
+     * {@code segment_profile}: one row per segment, ordered by segment_id. Shares are over buyers
+     * (customers) and over the buyers' net revenue; averages over the segment's customers.
+     */
+    static Dataset<Row> profile(Dataset<Row> customerValue, LocalDate asOf) {
+        Dataset<Row> perSegment = customerValue.where(col(SEGMENT_ID).isNotNull())
+                .groupBy(col(SEGMENT_ID), col(SEGMENT_LABEL))
+                .agg(
+                        count(lit(1)).as(CUSTOMERS),
+                        avg(col(RECENCY_DAYS).cast(DataTypes.DoubleType)).as(AVG_RECENCY_DAYS),
+                        avg(col(FREQUENCY).cast(DataTypes.DoubleType)).as(AVG_FREQUENCY),
+                        round(avg(col(MONETARY)), 2).as(AVG_MONETARY),
+                        sum(col(MONETARY)).as(REVENUE));
+        // The window spans the k (at most kMax) segment rows only.
+        WindowSpec all = Window.partitionBy();
+        Dataset<Row> profile = perSegment
+                .withColumn(SHARE_OF_CUSTOMERS, ValueBands.ratio(col(CUSTOMERS), sum(col(CUSTOMERS)).over(all)))
+                .withColumn(SHARE_OF_REVENUE, ValueBands.ratio(col(REVENUE), sum(col(REVENUE)).over(all)))
+                .withColumn(SNAPSHOT_DATE, lit(asOf))
+                .orderBy(col(SEGMENT_ID));
+        return AnalyticsSchema.conform(profile, SEGMENT_PROFILE);
+    }
+
+    /**
+     * The eligible candidate with the highest silhouette; ties go to the smaller k.
+     * Empty when no candidate is eligible.
+     */
+    static OptionalInt chooseK(List<KCandidate> candidates) {
+        KCandidate best = null;
+        for (KCandidate candidate : candidates) {
+            if (!candidate.eligible()) {
+                continue;
+            }
+            if (best == null || candidate.silhouette() > best.silhouette()
+                    || (candidate.silhouette() == best.silhouette() && candidate.k() < best.k())) {
+                best = candidate;
+            }
+        }
+        return best == null ? OptionalInt.empty() : OptionalInt.of(best.k());
+    }
+
+    /**
+     * A readable label from a cluster centre in standardised units: {@code "<value>, <frequency>,
+     * <recency>"} where value is high / mid / low value, frequency is frequent / occasional /
+     * infrequent and recency is recent / cooling / lapsed. A coordinate at or above
+     * {@value #LABEL_Z} standard deviations counts as high, at or below minus that as low (for
+     * recency, low days = recent). Labels can repeat between segments; segment_id is the key.
+     */
+    static String labelFor(double recencyZ, double frequencyZ, double monetaryZ) {
+        String value = monetaryZ >= LABEL_Z ? "high value" : monetaryZ <= -LABEL_Z ? "low value" : "mid value";
+        String frequency = frequencyZ >= LABEL_Z ? "frequent" : frequencyZ <= -LABEL_Z ? "infrequent" : "occasional";
+        String recency = recencyZ <= -LABEL_Z ? "recent" : recencyZ >= LABEL_Z ? "lapsed" : "cooling";
+        return value + ", " + frequency + ", " + recency;
+    }
+
+    private static KCandidate evaluate(KMeansModel model, Dataset<Row> sample, long sampleCount, int k,
+            AnalyticsSettings settings) {
+        Dataset<Row> predicted = model.transform(sample);
+        List<Row> sizes = predicted.groupBy(col(CLUSTER)).count().collectAsList();
+        long smallest = sizes.size() < k ? 0L : sizes.stream().mapToLong(row -> row.getLong(1)).min().orElse(0L);
+        double smallestShare = (double) smallest / sampleCount;
+        double silhouette = sizes.size() < 2 ? Double.NaN
+                : new ClusteringEvaluator().setFeaturesCol(FEATURES).setPredictionCol(CLUSTER).evaluate(predicted);
+        boolean eligible = !Double.isNaN(silhouette) && smallest > 0 && smallestShare >= settings.minClusterShare();
+        return new KCandidate(k, silhouette, smallestShare, eligible);
+    }
+
+    private static KMeans kMeans(int k, long seed) {
+        return new KMeans().setK(k).setSeed(seed).setFeaturesCol(FEATURES).setPredictionCol(CLUSTER);
+    }
+}
