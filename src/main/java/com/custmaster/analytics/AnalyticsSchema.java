@@ -20,7 +20,7 @@ import org.apache.spark.sql.types.StructType;
  * Table names, column names, Spark types and fixed values of the customer-value stage's inputs and
  * outputs, in one place.
  *
- * <p>Why: the output tables are a contract with BI readers ({@code docs/outputs-analytics.md});
+ * <p>Why: the output tables are a contract with BI readers ({@code docs/outputs.md});
  * scattering string literals over the job would let a rename slip through. The job ends every
  * output with {@link #conform(Dataset, StructType)}, so what it returns is exactly these schemas.
  */

@@ -35,7 +35,7 @@ import org.apache.spark.storage.StorageLevel;
  * tested on hand-made fixtures. It never sets the Spark master or the session time zone: the
  * caller does (the time zone decides on which calendar day an {@code order_ts} falls).
  *
- * <p>The rules behind every column are in {@code docs/outputs-analytics.md} and in the Javadoc of
+ * <p>The rules behind every column are in {@code docs/outputs.md} and in the Javadoc of
  * {@link RfmScoring}, {@link ValueBands}, {@link ValueSegmentation} and {@link ChurnRule}.
  */
 public final class CustomerValueJob {

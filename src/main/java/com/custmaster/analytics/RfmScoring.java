@@ -39,7 +39,7 @@ import org.apache.spark.sql.types.DataTypes;
 /**
  * RFM metrics, quintile scores and the named RFM segment.
  *
- * <p>Rules (also in {@code docs/outputs-analytics.md}):
+ * <p>Rules (also in {@code docs/outputs.md}):
  * <ul>
  *   <li>Only transactions whose {@code order_ts} falls on or before {@code asOf} count; the
  *       purchase date is {@code to_date(order_ts)} in the session time zone.</li>
