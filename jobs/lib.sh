@@ -2,8 +2,9 @@
 CUSTMASTER_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAR="$CUSTMASTER_HOME/target/custmaster.jar"
 
-# Spark on Java 17 needs these (see pom.xml property spark.jvm.opens, which Surefire uses too).
-SPARK_JVM_OPTS="-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector \
+# Spark on Java 17 needs these (see pom.xml property spark.jvm.opens, which Surefire uses too; the
+# incubator vector module is left out here: it is optional and makes the JVM print a warning).
+SPARK_JVM_OPTS="-XX:+IgnoreUnrecognizedVMOptions \
 --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED \
 --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED \
 --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED \
@@ -22,8 +23,8 @@ ensure_built() {
     stale="older than the sources"
   fi
   if [ -n "$stale" ]; then
-    echo "custmaster: application $stale; building it (mvn -B -q -DskipTests package)..." >&2
-    (cd "$CUSTMASTER_HOME" && mvn -B -q -DskipTests package) >&2
+    echo "custmaster: application $stale; building it (mvn -B -q -Dstyle.color=never -DskipTests package)..." >&2
+    (cd "$CUSTMASTER_HOME" && mvn -B -q -Dstyle.color=never -DskipTests package) >&2
   fi
 }
 

@@ -12,10 +12,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code custmaster nightly}: the whole nightly job for one run date. */
-@Command(name = "nightly", mixinStandardHelpOptions = true,
-        description = {"Run the whole nightly job for one date: ingest every source in conf/sources, update the",
-                "customer master, export it, compute customer value on Spark and publish Parquet under the lake.",
-                "Rerunning a completed date does nothing; rerunning a failed date resumes at the step that failed."})
+@Command(name = "nightly", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run the whole nightly job for one date: ingest every source in conf/sources, update the "
+                + "customer master, export it, compute customer value on Spark and publish Parquet under the lake. "
+                + "Rerunning a completed date does nothing; rerunning a failed date resumes at the step that failed.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:run completed, or that date had already completed (nothing changed)",
+                "1:run failed; run the same command again after fixing the cause",
+                "2:usage or configuration error (nothing was read)", "3:another run is in progress"})
 final class NightlyCommand implements Callable<Integer> {
 
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Run date (default: yesterday, local time).")

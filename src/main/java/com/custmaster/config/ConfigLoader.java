@@ -218,7 +218,8 @@ public final class ConfigLoader {
         for (Map.Entry<String, Object> entry : entries.entrySet()) {
             CanonicalField field = CanonicalField.fromKey(entry.getKey()).orElseThrow(() -> section.error(
                     "fields." + entry.getKey(), "unknown canonical field (known: "
-                            + String.join(", ", Stream.of(CanonicalField.values()).map(CanonicalField::key).toList()) + ")"));
+                            + String.join(", ", Stream.of(CanonicalField.values()).filter(f -> f != CanonicalField.SOURCE_RECORD_ID)
+                            .map(CanonicalField::key).toList()) + ")"));
             if (field == CanonicalField.SOURCE_RECORD_ID) {
                 throw section.error("fields." + entry.getKey(), "the record id is set with the source's 'id' key");
             }

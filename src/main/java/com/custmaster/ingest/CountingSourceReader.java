@@ -1,6 +1,11 @@
 package com.custmaster.ingest;
 
+import com.custmaster.config.ConfigException;
+import com.custmaster.config.FieldMapping;
+import com.custmaster.config.SourceConfig;
 import com.custmaster.domain.RawRecord;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
@@ -30,6 +35,26 @@ public abstract class CountingSourceReader extends AbstractItemCountingItemStrea
         super.open(executionContext);
         // After a restart the base class has skipped the committed records: start counting from there.
         recordsRead = getCurrentItemCount();
+    }
+
+    /**
+     * Fails with a configuration error when a column the source maps (or its id column) is not
+     * among the columns the file or table has, before any row is used.
+     *
+     * @param where "the header of FILE" or "table T", for the message
+     */
+    protected static void checkMappedColumns(SourceConfig source, List<String> available, String where) {
+        List<String> mapped = new ArrayList<>();
+        mapped.add(source.idColumn());
+        for (FieldMapping mapping : source.fields().values()) {
+            mapped.addAll(mapping.columns());
+        }
+        for (String column : mapped) {
+            if (!available.contains(column)) {
+                throw new ConfigException(source.configFile() + ": source '" + source.name() + "': column '" + column
+                        + "' is not in " + where + " (columns: " + String.join(", ", available) + ")");
+            }
+        }
     }
 
     /**

@@ -1,7 +1,6 @@
 package com.custmaster.ingest;
 
 import com.custmaster.config.ConfigException;
-import com.custmaster.config.FieldMapping;
 import com.custmaster.config.SourceConfig;
 import com.custmaster.domain.RawRecord;
 import java.io.Reader;
@@ -59,7 +58,7 @@ final class CsvSourceReader extends FileSourceReader {
             for (String name : headerRecord) {
                 header.add(name.trim());
             }
-            checkMappedColumns(file);
+            checkMappedColumns(source, header, "the header of " + file);
         }
     }
 
@@ -90,20 +89,6 @@ final class CsvSourceReader extends FileSourceReader {
             values.put(header.get(i), record.get(i));
         }
         return RawRecord.parsed(source.name(), origin, start, values);
-    }
-
-    private void checkMappedColumns(Path file) {
-        List<String> mapped = new ArrayList<>();
-        mapped.add(source.idColumn());
-        for (FieldMapping mapping : source.fields().values()) {
-            mapped.addAll(mapping.columns());
-        }
-        for (String column : mapped) {
-            if (!header.contains(column)) {
-                throw new ConfigException(source.configFile() + ": source '" + source.name() + "': column '" + column
-                        + "' is not in the header of " + file + " (columns: " + String.join(", ", header) + ")");
-            }
-        }
     }
 
     @Override

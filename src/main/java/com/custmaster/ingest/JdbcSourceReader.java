@@ -3,7 +3,6 @@ package com.custmaster.ingest;
 import static java.util.Objects.requireNonNull;
 
 import com.custmaster.config.ConfigException;
-import com.custmaster.config.FieldMapping;
 import com.custmaster.config.JdbcSettings;
 import com.custmaster.config.SourceConfig;
 import com.custmaster.domain.RawRecord;
@@ -75,17 +74,7 @@ final class JdbcSourceReader extends CountingSourceReader {
         for (int i = 1; i <= meta.getColumnCount(); i++) {
             columns.add(meta.getColumnLabel(i));
         }
-        List<String> mapped = new ArrayList<>();
-        mapped.add(source.idColumn());
-        for (FieldMapping mapping : source.fields().values()) {
-            mapped.addAll(mapping.columns());
-        }
-        for (String column : mapped) {
-            if (!columns.contains(column)) {
-                throw new ConfigException(source.configFile() + ": source '" + source.name() + "': column '" + column
-                        + "' is not in " + origin + " (columns: " + String.join(", ", columns) + ")");
-            }
-        }
+        checkMappedColumns(source, columns, origin);
         rowNumber = 0;
     }
 

@@ -122,7 +122,8 @@ public final class ContactNormalizer {
 
     private Rejection reject(RawRecord record, String sourceRecordId, String field, String rawValue, RejectReason reason,
                              String detail) {
-        String where = record.origin() + " line " + record.position() + (field == null ? "" : ", field " + field);
+        String unit = record.origin().startsWith("table ") || record.origin().startsWith("query ") ? " row " : " line ";
+        String where = record.origin() + unit + record.position() + (field == null ? "" : ", field " + field);
         String raw = rawValue == null || rawValue.length() <= MAX_RAW_VALUE_LENGTH
                 ? rawValue : rawValue.substring(0, MAX_RAW_VALUE_LENGTH);
         return new Rejection(source.name(), record.origin(), record.position(), sourceRecordId, field, raw, reason,
