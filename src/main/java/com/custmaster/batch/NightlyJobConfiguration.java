@@ -7,6 +7,7 @@ import com.custmaster.ingest.IngestedRecord;
 import com.custmaster.ingest.SourceIngestion;
 import com.custmaster.ingest.SourceReaders;
 import com.custmaster.ingest.StagingStore;
+import com.custmaster.ingest.Watermarks;
 import com.custmaster.domain.RawRecord;
 import com.custmaster.master.MasterService;
 import com.custmaster.master.MasterStore;
@@ -28,7 +29,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The {@code nightly} job, top to bottom: one ingest step per configured source, the nothing-lost
  * check, the master update, the export of master and crosswalk, the customer-value job on Spark,
- * and the publish of all outputs. The run date is the identifying job parameter: the same date is
+ * the publish of all outputs, and last the commit of incremental sources' watermarks. The run date is the identifying job parameter: the same date is
  * the same job instance, so a failed run restarts at the failed step and a completed one is not
  * run again (Spring Batch's job repository decides, not our code).
  */
@@ -68,6 +69,7 @@ public class NightlyJobConfiguration {
                 .next(tasklet("customer-value", new CustomerValueTasklet(config, sparkSessions, lake), jobRepository,
                         transactionManager))
                 .next(tasklet("publish", new PublishTasklet(lake), jobRepository, transactionManager))
+                .next(tasklet("watermarks", new WatermarkTasklet(config, jdbc), jobRepository, transactionManager))
                 .build();
     }
 
@@ -78,7 +80,7 @@ public class NightlyJobConfiguration {
     private static Step ingestStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                    StagingStore staging, PipelineConfig config, SourceConfig source) {
         CountingSourceReader reader = SourceReaders.create(source);
-        SourceIngestion ingestion = new SourceIngestion(source, reader, staging);
+        SourceIngestion ingestion = new SourceIngestion(source, reader, staging, new Watermarks(staging.jdbc()));
         return new StepBuilder(ingestStepName(source), jobRepository)
                 .<RawRecord, IngestedRecord>chunk(config.chunkSize())
                 .transactionManager(transactionManager)
@@ -86,6 +88,7 @@ public class NightlyJobConfiguration {
                 .processor(ingestion)
                 .writer(ingestion)
                 .listener(ingestion)
+                .stream(ingestion)
                 .build();
     }
 

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.custmaster.config.PipelineConfig;
 import com.custmaster.config.SourceConfig;
 import com.custmaster.ingest.SourceIngestion;
+import com.custmaster.ingest.SourcePreflight;
 import com.custmaster.publish.Lake;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -72,7 +73,14 @@ public final class NightlyRunner {
         this.config = requireNonNull(config, "config is null");
     }
 
+    /**
+     * Runs or resumes the job for {@code runDate}.
+     *
+     * @throws com.custmaster.config.ConfigException when a source's file does not have the columns its
+     *         configuration maps (checked before anything is read)
+     */
     public Outcome run(LocalDate runDate) throws IOException {
+        SourcePreflight.check(config);
         Files.createDirectories(config.varDir());
         Path lockFile = config.varDir().resolve("nightly.lock");
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -139,7 +147,7 @@ public final class NightlyRunner {
         for (SourceConfig source : config.sources()) {
             stepNames.add(NightlyJobConfiguration.ingestStepName(source));
         }
-        stepNames.addAll(List.of("ingest-check", "match", "export", "customer-value", "publish"));
+        stepNames.addAll(List.of("ingest-check", "match", "export", "customer-value", "publish", "watermarks"));
         for (String name : stepNames) {
             StepExecution step = repository.getLastStepExecution(instance, name);
             if (step == null) {

@@ -43,7 +43,13 @@ final class NightlyCommand implements Callable<Integer> {
             System.err.println("configuration error: " + e.getMessage());
             return Main.EXIT_USAGE;
         }
-        NightlyRunner.Outcome outcome = new NightlyRunner(config).run(runDate);
+        NightlyRunner.Outcome outcome;
+        try {
+            outcome = new NightlyRunner(config).run(runDate);
+        } catch (ConfigException e) {
+            System.err.println("configuration error: " + e.getMessage());
+            return Main.EXIT_USAGE;
+        }
         if (outcome.summary() != null) {
             System.out.print(outcome.summary().render());
         }

@@ -39,9 +39,9 @@ public final class ConfigLoader {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
     private static final Set<String> SOURCE_KEYS = Set.of("name", "type", "path", "encoding", "delimiter", "quote",
-            "header", "id", "priority", "phone_region", "country", "fields", "jdbc");
-    private static final Set<String> FIELD_MAPPING_KEYS = Set.of("column", "path", "constant", "concat", "separator",
-            "date_format");
+            "header", "id", "priority", "phone_region", "country", "fields", "jdbc", "max_reject_share", "incremental");
+    private static final Set<String> FIELD_MAPPING_KEYS = Set.of("column", "path", "constant", "concat", "split",
+            "index", "separator", "date_format");
 
     private final UnaryOperator<String> environment;
 
@@ -185,8 +185,30 @@ public final class ConfigLoader {
         String region = section.string("phone_region", "ZZ").toUpperCase(Locale.ROOT);
         String country = section.optionalString("country").map(c -> c.toUpperCase(Locale.ROOT)).orElse(null);
         Map<CanonicalField, FieldMapping> fields = fields(section);
+        double maxRejectShare = section.decimal("max_reject_share", SourceConfig.MAX_REJECT_SHARE_DEFAULT);
+        if (!(maxRejectShare >= 0 && maxRejectShare <= 1)) {
+            throw section.error("max_reject_share", "must be a share between 0 and 1, found " + maxRejectShare);
+        }
+        Incremental incremental = null;
+        Optional<YamlSection> incrementalSection = section.optionalSection("incremental");
+        if (incrementalSection.isPresent()) {
+            YamlSection inc = incrementalSection.get();
+            inc.rejectUnknownKeys(Set.of("column", "type", "date_format"));
+            Incremental.Type incrementalType;
+            try {
+                incrementalType = Incremental.Type.parse(inc.string("type", "timestamp"));
+            } catch (IllegalArgumentException e) {
+                throw inc.error("type", "expected timestamp, number or text");
+            }
+            String column = inc.requireString("column");
+            if (type == SourceType.JDBC && !column.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw inc.error("column", "must be a plain column name for a jdbc source");
+            }
+            incremental = new Incremental(column, incrementalType, inc.optionalString("date_format").orElse(null));
+        }
         return new SourceConfig(name, yaml.file(), type, location, encoding, delimiter, quote,
-                section.bool("header", true), idColumn, priority, region, country, fields, jdbc);
+                section.bool("header", true), idColumn, priority, region, country, fields, jdbc, maxRejectShare,
+                incremental);
     }
 
     private static Charset charset(YamlSection section) {
@@ -243,9 +265,16 @@ public final class ConfigLoader {
             }
         }
         int kinds = (spec.has("column") ? 1 : 0) + (spec.has("path") ? 1 : 0) + (spec.has("constant") ? 1 : 0)
-                + (spec.has("concat") ? 1 : 0);
+                + (spec.has("concat") ? 1 : 0) + (spec.has("split") ? 1 : 0);
         if (kinds != 1) {
-            throw section.error("fields." + key, "set exactly one of column, path, constant, concat");
+            throw section.error("fields." + key, "set exactly one of column, path, constant, concat, split");
+        }
+        if (spec.has("split")) {
+            if (!spec.has("separator")) {
+                throw spec.error("separator", "is required with split");
+            }
+            return new FieldMapping.Split(spec.requireString("split"), spec.requireString("separator"),
+                    spec.integer("index", 0), dateFormat);
         }
         if (spec.has("constant")) {
             return new FieldMapping.Constant(spec.requireString("constant"));

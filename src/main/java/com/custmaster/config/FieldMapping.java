@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 
 /**
  * How one canonical field is taken from a source record: a column (or dotted JSON path), a constant,
- * or several columns joined. An optional date format applies to date and timestamp fields.
+ * several columns joined, or one part of a column split at a separator. An optional date format applies to date and timestamp fields.
  * Declared in {@code conf/sources/*.yml}; see docs/configuration.md.
  */
 public sealed interface FieldMapping {
@@ -57,6 +57,37 @@ public sealed interface FieldMapping {
         @Override
         public String dateFormat() {
             return null;
+        }
+    }
+
+    /**
+     * One part of a column split at a separator ("Smith, John" split at "," index 1 is "John");
+     * a negative index counts from the end. Missing when the column has fewer parts.
+     */
+    record Split(String column, String separator, int index, String dateFormat) implements FieldMapping {
+        public Split {
+            requireNonNull(column, "column is null");
+            requireNonNull(separator, "separator is null");
+            if (separator.isEmpty()) {
+                throw new IllegalArgumentException("split separator is empty");
+            }
+        }
+
+        @Override
+        public Optional<String> extract(RawRecord record) {
+            return record.value(column).flatMap(value -> {
+                String[] parts = value.split(java.util.regex.Pattern.quote(separator), -1);
+                int position = index >= 0 ? index : parts.length + index;
+                if (position < 0 || position >= parts.length || parts[position].isBlank()) {
+                    return Optional.empty();
+                }
+                return Optional.of(parts[position].trim());
+            });
+        }
+
+        @Override
+        public List<String> columns() {
+            return List.of(column);
         }
     }
 

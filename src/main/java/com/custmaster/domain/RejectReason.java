@@ -11,7 +11,9 @@ public enum RejectReason {
     /** No value in the source's id column. */
     MISSING_ID,
     /** A date that does not exist or does not fit the configured format. */
-    INVALID_DATE;
+    INVALID_DATE,
+    /** Bytes that are not valid in the source's declared encoding (a wrong encoding upstream). */
+    INVALID_ENCODING;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

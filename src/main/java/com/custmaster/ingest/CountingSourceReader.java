@@ -17,9 +17,33 @@ import org.springframework.batch.infrastructure.item.support.AbstractItemCountin
 public abstract class CountingSourceReader extends AbstractItemCountingItemStreamItemReader<RawRecord> {
 
     private long recordsRead;
+    private long recordsUnchanged;
+    private Comparable<?> lowerBound;
 
     /** The next record, or null at the end of the source. */
     protected abstract RawRecord readNext() throws Exception;
+
+    /**
+     * For incremental sources: only records whose watermark column is above {@code watermark} are
+     * read (null: all). Set before the reader is opened.
+     */
+    public void setLowerBound(Comparable<?> watermark) {
+        this.lowerBound = watermark;
+    }
+
+    protected Comparable<?> lowerBound() {
+        return lowerBound;
+    }
+
+    /** Counts a record left out because it has not changed since the last run. */
+    protected void countUnchanged() {
+        recordsUnchanged++;
+    }
+
+    /** Records left out by the incremental watermark in this attempt (files only; a query never returns them). */
+    public long recordsUnchanged() {
+        return recordsUnchanged;
+    }
 
     @Override
     protected final RawRecord doRead() throws Exception {
@@ -48,6 +72,9 @@ public abstract class CountingSourceReader extends AbstractItemCountingItemStrea
         mapped.add(source.idColumn());
         for (FieldMapping mapping : source.fields().values()) {
             mapped.addAll(mapping.columns());
+        }
+        if (source.incremental() != null) {
+            mapped.add(source.incremental().column());
         }
         for (String column : mapped) {
             if (!available.contains(column)) {

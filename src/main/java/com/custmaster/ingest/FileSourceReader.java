@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Base of the file readers: resolves the source's path or glob once, then reads the files one
- * after another in name order. Subclasses read records from one open file at a time.
+ * after another in name order. Subclasses read records from one open file at a time. For an
+ * incremental source, records at or below the committed watermark are passed over (and counted).
  */
 abstract class FileSourceReader extends CountingSourceReader {
 
@@ -50,12 +51,25 @@ abstract class FileSourceReader extends CountingSourceReader {
                 fileOpen = true;
             }
             RawRecord record = readFromFile();
+            if (record != null && isUnchanged(record)) {
+                countUnchanged();
+                continue;
+            }
             if (record != null) {
                 return record;
             }
             closeFile();
             fileOpen = false;
         }
+    }
+
+    /** True for a record whose watermark value is at or below the committed watermark. */
+    private boolean isUnchanged(RawRecord record) {
+        if (lowerBound() == null || source.incremental() == null || record.isMalformed()) {
+            return false;
+        }
+        Comparable<?> value = Watermarks.parse(record.values().get(source.incremental().column()), source.incremental());
+        return value != null && Watermarks.compare(value, lowerBound()) <= 0;
     }
 
     @Override

@@ -8,6 +8,7 @@ import com.custmaster.config.SourceConfig;
 import com.custmaster.domain.RawRecord;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -22,7 +23,8 @@ import java.util.Map;
 
 /**
  * Reads a table or a read-only query of another database. The connection is opened read-only and
- * rows are ordered by the id column, so a restart skips exactly the rows already committed.
+ * rows are ordered by the id column (by watermark and id for an incremental source, which reads only
+ * rows above the committed watermark), so a restart skips exactly the rows already committed.
  */
 final class JdbcSourceReader extends CountingSourceReader {
 
@@ -62,10 +64,21 @@ final class JdbcSourceReader extends CountingSourceReader {
             sql = jdbc.query();
             origin = "query of source " + source.name();
         }
-        statement = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+        if (source.incremental() != null) {
+            String column = source.incremental().column();
+            sql = "SELECT * FROM (" + sql.replaceFirst("(?i)\\s+ORDER\\s+BY\\s+.*$", "") + ") q"
+                    + (lowerBound() == null ? "" : " WHERE q." + column + " > ?")
+                    + " ORDER BY q." + column + ", q." + source.idColumn();
+        }
+        PreparedStatement prepared = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
+                ResultSet.CONCUR_READ_ONLY);
+        if (source.incremental() != null && lowerBound() != null) {
+            prepared.setObject(1, Watermarks.sqlValue(lowerBound()));
+        }
+        statement = prepared;
         statement.setFetchSize(1000);
         try {
-            rows = statement.executeQuery(sql);
+            rows = prepared.executeQuery();
         } catch (SQLException e) {
             throw new SourceUnavailableException("source '" + source.name() + "': query failed: " + e.getMessage(), e);
         }

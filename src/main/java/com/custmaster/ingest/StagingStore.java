@@ -35,6 +35,11 @@ public final class StagingStore {
     }
 
     /** Inserts staged contacts; {@code origins} holds each contact's file or table, in the same order. */
+    /** The template this store writes with (shared by collaborators in the same transaction). */
+    public JdbcTemplate jdbc() {
+        return jdbc;
+    }
+
     public void insertStaged(LocalDate runDate, List<Contact> contacts, List<String> origins) {
         if (contacts.isEmpty()) {
             return;
@@ -102,10 +107,29 @@ public final class StagingStore {
         return count == null ? 0 : count;
     }
 
-    public void recordCounts(LocalDate runDate, String source, long read, long staged, long rejected) {
+    /**
+     * Records a source's counts for the run, and for an incremental source the highest watermark
+     * read (committed as the new watermark only when the whole run completes).
+     */
+    public void recordCounts(LocalDate runDate, String source, long read, long staged, long rejected, long unchanged,
+                             String watermarkCandidate) {
         jdbc.update("DELETE FROM source_run WHERE run_date = ? AND source = ?", Date.valueOf(runDate), source);
-        jdbc.update("INSERT INTO source_run (run_date, source, records_read, records_staged, records_rejected) "
-                + "VALUES (?,?,?,?,?)", Date.valueOf(runDate), source, read, staged, rejected);
+        jdbc.update("INSERT INTO source_run (run_date, source, records_read, records_staged, records_rejected, "
+                + "records_unchanged, watermark_candidate) VALUES (?,?,?,?,?,?,?)", Date.valueOf(runDate), source, read,
+                staged, rejected, unchanged, watermarkCandidate);
+    }
+
+    /** The watermark candidate recorded for a source in a run, if any. */
+    public String watermarkCandidate(LocalDate runDate, String source) {
+        return jdbc.query("SELECT watermark_candidate FROM source_run WHERE run_date = ? AND source = ?",
+                rs -> rs.next() ? rs.getString(1) : null, Date.valueOf(runDate), source);
+    }
+
+    /** Removes what a run staged and rejected for a source, so a failed source leaves nothing behind. */
+    public void discard(LocalDate runDate, String source) {
+        jdbc.update("DELETE FROM staged_contact WHERE run_date = ? AND source = ?", Date.valueOf(runDate), source);
+        jdbc.update("DELETE FROM rejected_record WHERE run_date = ? AND source = ?", Date.valueOf(runDate), source);
+        jdbc.update("DELETE FROM source_run WHERE run_date = ? AND source = ?", Date.valueOf(runDate), source);
     }
 
     /** Writes the run's rejects of one source as a spreadsheet-safe CSV (replacing the file atomically). */

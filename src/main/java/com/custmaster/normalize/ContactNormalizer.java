@@ -13,12 +13,14 @@ import com.custmaster.domain.SourceRecordKey;
 import com.custmaster.domain.StagingOutcome;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
 /**
  * Turns one raw source record into a staged {@link Contact} or a {@link Rejection}, using the
- * source's declared field mapping. Hard rules (record id, identity, valid dates) reject; soft
+ * source's declared field mapping. Hard rules (well-formed row, bytes valid in the declared
+ * encoding, record id, identity, valid dates) reject; soft
  * problems (an invalid phone or email) become quality flags on the staged record.
  */
 public final class ContactNormalizer {
@@ -26,6 +28,8 @@ public final class ContactNormalizer {
     /** Longest raw value kept in a rejection; the rest is cut (the source still has it). */
     static final int MAX_RAW_VALUE_LENGTH = 1000;
     private static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
+    /** What the readers' decoders put in place of bytes invalid in the declared encoding. */
+    private static final char REPLACEMENT_CHARACTER = '\uFFFD';
 
     private final SourceConfig source;
     private final LocalDate runDate;
@@ -38,6 +42,13 @@ public final class ContactNormalizer {
     public StagingOutcome normalize(RawRecord record) {
         if (record.isMalformed()) {
             return reject(record, null, null, record.rawText(), RejectReason.MALFORMED_ROW, record.malformedReason());
+        }
+        for (Map.Entry<String, String> value : record.values().entrySet()) {
+            if (value.getValue() != null && value.getValue().indexOf(REPLACEMENT_CHARACTER) >= 0) {
+                return reject(record, record.value(source.idColumn()).orElse(null), value.getKey(), value.getValue(),
+                        RejectReason.INVALID_ENCODING, "bytes not valid in the declared encoding "
+                                + source.encoding().name() + " (shown as \uFFFD)");
+            }
         }
         Optional<String> id = record.value(source.idColumn()).map(String::trim).filter(s -> !s.isEmpty());
         if (id.isEmpty()) {

@@ -101,6 +101,41 @@ class ConfigLoaderTest {
                 .hasMessageContaining("environment variable NOT_SET_ANYWHERE is not set");
     }
 
+    @Test
+    void readsIncrementalSettingsAndTheRejectLimit() throws IOException {
+        Path conf = copyConf();
+        replace(conf.resolve("sources/legacy_erp.yml"), "priority: 2", "priority: 2\nmax_reject_share: 0.02\n"
+                + "incremental: { column: LAST_MODIFIED, type: timestamp }");
+
+        SourceConfig legacy = loader.load(conf, temp.resolve("var")).source("legacy_erp");
+
+        assertThat(legacy.maxRejectShare()).isEqualTo(0.02);
+        assertThat(legacy.incremental()).isEqualTo(new Incremental("LAST_MODIFIED", Incremental.Type.TIMESTAMP, null));
+        assertThat(loader.load(Path.of("conf"), temp.resolve("var")).source("crm").incremental()).isNull();
+    }
+
+    @Test
+    void anUnknownWatermarkTypeIsNamed() throws IOException {
+        Path conf = copyConf();
+        replace(conf.resolve("sources/legacy_erp.yml"), "priority: 2", "priority: 2\n"
+                + "incremental: { column: LAST_MODIFIED, type: date }");
+
+        assertThatThrownBy(() -> loader.load(conf, temp.resolve("var")))
+                .hasMessageContaining("legacy_erp.yml")
+                .hasMessageContaining("incremental.type")
+                .hasMessageContaining("timestamp, number or text");
+    }
+
+    @Test
+    void aSplitMappingNeedsASeparator() throws IOException {
+        Path conf = copyConf();
+        replace(conf.resolve("sources/crm.yml"), "  given_name: first_name", "  given_name: { split: first_name }");
+
+        assertThatThrownBy(() -> loader.load(conf, temp.resolve("var")))
+                .hasMessageContaining("separator")
+                .hasMessageContaining("is required with split");
+    }
+
     private Path copyConf() throws IOException {
         Path target = temp.resolve("conf");
         try (Stream<Path> files = Files.walk(Path.of("conf"))) {

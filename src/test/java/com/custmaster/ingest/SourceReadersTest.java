@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.custmaster.config.ConfigException;
 import com.custmaster.config.FieldMapping;
+import com.custmaster.config.Incremental;
 import com.custmaster.config.JdbcSettings;
 import com.custmaster.config.SourceConfig;
 import com.custmaster.config.SourceType;
@@ -136,5 +137,83 @@ class SourceReadersTest {
         assertThat(records).extracting(record -> record.values().get("ID")).containsExactly("a", "b");
         assertThat(records.get(1).values()).containsEntry("BORN", "1980-01-02");
         assertThat(records.get(1).position()).isEqualTo(2);
+    }
+
+    @Test
+    void csvReaderDecodesLatin1() throws Exception {
+        Path file = temp.resolve("latin1.csv");
+        Files.write(file, "id,name\n1,Zo\u00eb M\u00fcller\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        List<RawRecord> records = readAll(SourceReaders.create(source(SourceType.CSV, file.toString(),
+                StandardCharsets.ISO_8859_1, "id", null)));
+
+        assertThat(records.get(0).values()).containsEntry("name", "Zo\u00eb M\u00fcller");
+    }
+
+    @Test
+    void bytesInvalidInTheDeclaredEncodingAreMarkedNotDropped() throws Exception {
+        Path file = temp.resolve("broken.csv");
+        byte[] header = "id,name\n1,".getBytes(StandardCharsets.UTF_8);
+        byte[] bad = {(byte) 0xC3, (byte) 0x28};
+        byte[] rest = "x\n2,ok\n".getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[header.length + bad.length + rest.length];
+        System.arraycopy(header, 0, all, 0, header.length);
+        System.arraycopy(bad, 0, all, header.length, bad.length);
+        System.arraycopy(rest, 0, all, header.length + bad.length, rest.length);
+        Files.write(file, all);
+
+        List<RawRecord> records = readAll(SourceReaders.create(source(SourceType.CSV, file.toString(),
+                StandardCharsets.UTF_8, "id", null)));
+
+        assertThat(records).hasSize(2);
+        assertThat(records.get(0).values().get("name")).contains("\uFFFD");
+        assertThat(records.get(1).values()).containsEntry("name", "ok");
+    }
+
+    @Test
+    void anIncrementalFileSourcePassesOverRowsAtOrBelowTheWatermark() throws Exception {
+        Path file = temp.resolve("changes.csv");
+        Files.writeString(file, "id,name,changed\n1,Ann,2026-01-01 00:00:00\n2,Bob,2026-02-01 00:00:00\n"
+                + "3,Cid,\n4,Dee,2026-03-01 00:00:00\n", StandardCharsets.UTF_8);
+        SourceConfig incremental = new SourceConfig("test", temp.resolve("t.yml"), SourceType.CSV, file.toString(),
+                StandardCharsets.UTF_8, ',', '"', true, "id", 1, "CN", null,
+                Map.of(CanonicalField.FULL_NAME, new FieldMapping.Column("name", null)), null, 0.1,
+                new Incremental("changed", Incremental.Type.TIMESTAMP, "yyyy-MM-dd HH:mm:ss"));
+        CountingSourceReader reader = SourceReaders.create(incremental);
+        reader.setLowerBound(java.time.LocalDateTime.of(2026, 2, 1, 0, 0));
+
+        List<RawRecord> records = readAll(reader);
+
+        // a row without a watermark value is read: it cannot be known to be unchanged
+        assertThat(records).extracting(record -> record.values().get("id")).containsExactly("3", "4");
+        assertThat(reader.recordsUnchanged()).isEqualTo(2);
+        assertThat(reader.recordsRead()).isEqualTo(2);
+    }
+
+    @Test
+    void anIncrementalJdbcSourceQueriesOnlyRowsAboveTheWatermarkInWatermarkOrder() throws Exception {
+        String url = "jdbc:h2:mem:incremental_test;DB_CLOSE_DELAY=-1";
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE people (ID VARCHAR(10) PRIMARY KEY, NAME VARCHAR(50), SEQ BIGINT)");
+            statement.execute("INSERT INTO people VALUES ('a', 'Ann', 30), ('b', 'Bob', 10), ('c', 'Cid', 20)");
+        }
+        SourceConfig jdbc = new SourceConfig("test", temp.resolve("t.yml"), SourceType.JDBC, null, StandardCharsets.UTF_8,
+                ',', '"', true, "ID", 1, "CN", null, Map.of(CanonicalField.FULL_NAME, new FieldMapping.Column("NAME", null)),
+                new JdbcSettings(url, "people", null, null, null), 0.1, new Incremental("SEQ", Incremental.Type.NUMBER, null));
+        CountingSourceReader reader = SourceReaders.create(jdbc);
+        reader.setLowerBound(new java.math.BigDecimal("10"));
+
+        List<RawRecord> records = readAll(reader);
+
+        assertThat(records).extracting(record -> record.values().get("ID")).containsExactly("c", "a");
+    }
+
+    @Test
+    void splitTakesOnePartOfAColumn() {
+        RawRecord record = RawRecord.parsed("test", "f", 1, Map.of("name", "Smith, John"));
+
+        assertThat(new FieldMapping.Split("name", ",", 0, null).extract(record)).contains("Smith");
+        assertThat(new FieldMapping.Split("name", ",", -1, null).extract(record)).contains("John");
+        assertThat(new FieldMapping.Split("name", ",", 2, null).extract(record)).isEmpty();
     }
 }

@@ -123,4 +123,13 @@ class ContactNormalizerTest {
         assertThat(contact.key().sourceRecordId()).isEqualTo("'; DROP TABLE x; --");
         assertThat(contact.fullName()).contains("Lee");
     }
+
+    @Test
+    void aValueWithBytesInvalidInTheEncodingIsRejectedNamingTheColumn() {
+        Rejection rejection = (Rejection) normalizer.normalize(row("id", "C7", "first", "Zo\uFFFD", "last", "Lee"));
+
+        assertThat(rejection.reason()).isEqualTo(RejectReason.INVALID_ENCODING);
+        assertThat(rejection.field()).isEqualTo("first");
+        assertThat(rejection.message()).contains("line 7").contains("UTF-8");
+    }
 }
