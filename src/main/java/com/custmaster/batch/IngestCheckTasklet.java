@@ -25,13 +25,11 @@ final class IngestCheckTasklet implements Tasklet {
     private static final Logger LOG = LoggerFactory.getLogger(IngestCheckTasklet.class);
 
     private final PipelineConfig config;
-    private final JdbcTemplate jdbc;
     private final StagingStore store;
 
     IngestCheckTasklet(PipelineConfig config, JdbcTemplate jdbc) {
         this.config = requireNonNull(config, "config is null");
-        this.jdbc = requireNonNull(jdbc, "jdbc is null");
-        this.store = new StagingStore(jdbc);
+        this.store = new StagingStore(requireNonNull(jdbc, "jdbc is null"));
     }
 
     @Override
@@ -39,17 +37,7 @@ final class IngestCheckTasklet implements Tasklet {
         LocalDate runDate = StepStats.runDate(context);
         Path rejectsDir = InfrastructureConfiguration.reportsDir(config).resolve(runDate.toString()).resolve("rejects");
         for (SourceConfig source : config.sources()) {
-            Long read = jdbc.query("SELECT records_read FROM source_run WHERE run_date = ? AND source = ?",
-                    rs -> rs.next() ? rs.getLong(1) : null, java.sql.Date.valueOf(runDate), source.name());
-            if (read == null) {
-                throw new IllegalStateException("source '" + source.name() + "': no counts recorded for " + runDate);
-            }
-            long staged = store.countStaged(runDate, source.name());
-            long rejected = store.countRejected(runDate, source.name());
-            if (read != staged + rejected) {
-                throw new IllegalStateException("source '" + source.name() + "': records read (" + read
-                        + ") != staged (" + staged + ") + rejected (" + rejected + ")");
-            }
+            long rejected = store.verifyCounts(runDate, source.name());
             if (rejected > 0) {
                 Path csv = store.exportRejects(runDate, source.name(), rejectsDir);
                 LOG.info("source {}: {} rejected record(s) listed in {}", source.name(), rejected, csv);

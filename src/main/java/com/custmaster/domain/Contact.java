@@ -39,6 +39,19 @@ public record Contact(
         LocalDateTime updatedAt,
         Set<String> qualityFlags) implements StagingOutcome {
 
+    /**
+     * Longest value each text field may have: the widths of the staging and master columns
+     * (db/migration/common/V2__pipeline_tables.sql). Longer values are cut and flagged by the normaliser.
+     */
+    public static final java.util.Map<String, Integer> STORAGE_LIMITS = java.util.Map.ofEntries(
+            java.util.Map.entry("full_name", 500), java.util.Map.entry("given_name", 300),
+            java.util.Map.entry("family_name", 300), java.util.Map.entry("name_key", 500),
+            java.util.Map.entry("email", 320), java.util.Map.entry("email_key", 320),
+            java.util.Map.entry("phone_raw", 200), java.util.Map.entry("address_line", 1000),
+            java.util.Map.entry("city", 300), java.util.Map.entry("postcode", 32), java.util.Map.entry("region", 300),
+            java.util.Map.entry("country", 64), java.util.Map.entry("company", 500),
+            java.util.Map.entry("company_key", 500), java.util.Map.entry("id_number", 100));
+
     public Contact {
         requireNonNull(key, "key is null");
         requireNonNull(qualityFlags, "qualityFlags is null");

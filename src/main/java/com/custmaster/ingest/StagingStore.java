@@ -84,10 +84,10 @@ public final class StagingStore {
                     ps.setDate(1, Date.valueOf(runDate));
                     ps.setString(2, r.source());
                     ps.setLong(3, r.position());
-                    ps.setString(4, r.origin());
-                    ps.setString(5, r.sourceRecordId());
-                    ps.setString(6, r.field());
-                    ps.setString(7, r.rawValue());
+                    ps.setString(4, truncate(r.origin(), 1000));
+                    ps.setString(5, truncate(r.sourceRecordId(), 200));
+                    ps.setString(6, truncate(r.field(), 200));
+                    ps.setString(7, truncate(r.rawValue(), 4000));
                     ps.setString(8, r.reason().code());
                     ps.setString(9, truncate(r.message(), 4000));
                 });
@@ -117,6 +117,28 @@ public final class StagingStore {
         jdbc.update("INSERT INTO source_run (run_date, source, records_read, records_staged, records_rejected, "
                 + "records_unchanged, watermark_candidate) VALUES (?,?,?,?,?,?,?)", Date.valueOf(runDate), source, read,
                 staged, rejected, unchanged, watermarkCandidate);
+    }
+
+    /**
+     * Nothing lost: the source's recorded read count must equal what the run staged plus what it
+     * rejected.
+     *
+     * @return the number of rejected records (for the caller's report)
+     * @throws IllegalStateException when the counts are missing or do not add up
+     */
+    public long verifyCounts(LocalDate runDate, String source) {
+        Long read = jdbc.query("SELECT records_read FROM source_run WHERE run_date = ? AND source = ?",
+                rs -> rs.next() ? rs.getLong(1) : null, Date.valueOf(runDate), source);
+        if (read == null) {
+            throw new IllegalStateException("source '" + source + "': no counts recorded for " + runDate);
+        }
+        long staged = countStaged(runDate, source);
+        long rejected = countRejected(runDate, source);
+        if (read != staged + rejected) {
+            throw new IllegalStateException("source '" + source + "': records read (" + read + ") != staged (" + staged
+                    + ") + rejected (" + rejected + ")");
+        }
+        return rejected;
     }
 
     /** The watermark candidate recorded for a source in a run, if any. */

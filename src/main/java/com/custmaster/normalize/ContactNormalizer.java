@@ -27,6 +27,8 @@ public final class ContactNormalizer {
 
     /** Longest raw value kept in a rejection; the rest is cut (the source still has it). */
     static final int MAX_RAW_VALUE_LENGTH = 1000;
+    /** Width of the source_record_id columns. */
+    static final int MAX_ID_LENGTH = 200;
     private static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
     /** What the readers' decoders put in place of bytes invalid in the declared encoding. */
     private static final char REPLACEMENT_CHARACTER = '\uFFFD';
@@ -54,6 +56,10 @@ public final class ContactNormalizer {
         if (id.isEmpty()) {
             return reject(record, null, source.idColumn(), null, RejectReason.MISSING_ID,
                     "no value in the id column '" + source.idColumn() + "'");
+        }
+        if (id.get().length() > MAX_ID_LENGTH) {
+            return reject(record, null, source.idColumn(), id.get(), RejectReason.MALFORMED_ROW,
+                    "record id longer than " + MAX_ID_LENGTH + " characters");
         }
         TreeSet<String> flags = new TreeSet<>();
         PersonName name = Names.normalize(value(record, CanonicalField.FULL_NAME), value(record, CanonicalField.GIVEN_NAME),
@@ -114,11 +120,42 @@ public final class ContactNormalizer {
                 Addresses.line(value(record, CanonicalField.ADDRESS_LINE)), Addresses.city(value(record, CanonicalField.CITY)),
                 Addresses.postcode(value(record, CanonicalField.POSTCODE)), regionText,
                 country, company, Addresses.companyKey(company), idNumber, updatedAt, flags);
+        contact = fitToStorage(contact);
         if (!contact.hasIdentity()) {
             return reject(record, id.get(), null, null, RejectReason.NO_IDENTITY,
                     "no name, email, valid phone or id number: nothing to match on");
         }
         return contact;
+    }
+
+    /**
+     * Cuts values longer than their staging column (a 1 MB "address" is data too, but no column
+     * holds it) and flags each cut field as {@code truncated_<field>}.
+     */
+    static Contact fitToStorage(Contact c) {
+        java.util.TreeSet<String> flags = new java.util.TreeSet<>(c.qualityFlags());
+        Contact fitted = new Contact(c.key(), c.position(),
+                cut("full_name", c.fullName(), flags), cut("given_name", c.givenName(), flags),
+                cut("family_name", c.familyName(), flags), cut("name_key", c.nameKey(), flags),
+                cut("email", c.email(), flags), cut("email_key", c.emailKey(), flags), c.phone(),
+                cut("phone_raw", c.phoneRaw(), flags), c.birthDate(), cut("address_line", c.addressLine(), flags),
+                cut("city", c.city(), flags), cut("postcode", c.postcode(), flags), cut("region", c.region(), flags),
+                cut("country", c.country(), flags), cut("company", c.company(), flags),
+                cut("company_key", c.companyKey(), flags), cut("id_number", c.idNumber(), flags), c.updatedAt(), flags);
+        return flags.size() == c.qualityFlags().size() ? c : fitted;
+    }
+
+    private static String cut(String field, String value, java.util.Set<String> flags) {
+        Integer limit = Contact.STORAGE_LIMITS.get(field);
+        if (value == null || limit == null || value.length() <= limit) {
+            return value;
+        }
+        flags.add("truncated_" + field);
+        int end = limit;
+        if (Character.isHighSurrogate(value.charAt(end - 1))) {
+            end--;
+        }
+        return value.substring(0, end);
     }
 
     private String value(RawRecord record, CanonicalField field) {
