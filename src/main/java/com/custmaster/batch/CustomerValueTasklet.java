@@ -13,7 +13,6 @@ import com.custmaster.config.TransactionsConfig;
 import com.custmaster.publish.Lake;
 import com.custmaster.publish.LakeTables;
 import java.time.LocalDate;
-import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -31,11 +30,6 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * rejected at ingest) are counted, not scored.
  */
 final class CustomerValueTasklet implements Tasklet {
-
-    /** Every table a nightly run publishes, in the order of docs/outputs.md. */
-    static final List<String> PUBLISHED_TABLES = List.of(LakeTables.CUSTOMER_MASTER, LakeTables.CUSTOMER_XREF,
-            LakeTables.TRANSACTIONS, AnalyticsSchema.CUSTOMER_VALUE_TABLE, AnalyticsSchema.SEGMENT_PROFILE_TABLE,
-            AnalyticsSchema.VALUE_BAND_SUMMARY_TABLE);
 
     private final PipelineConfig config;
     private final SparkSessions spark;

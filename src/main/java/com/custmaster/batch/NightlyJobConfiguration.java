@@ -1,5 +1,6 @@
 package com.custmaster.batch;
 
+import com.custmaster.analytics.AnalyticsSchema;
 import com.custmaster.config.PipelineConfig;
 import com.custmaster.config.SourceConfig;
 import com.custmaster.ingest.CountingSourceReader;
@@ -12,6 +13,8 @@ import com.custmaster.domain.RawRecord;
 import com.custmaster.master.MasterService;
 import com.custmaster.master.MasterStore;
 import com.custmaster.publish.Lake;
+import com.custmaster.publish.LakeTables;
+import java.util.List;
 import org.springframework.batch.core.configuration.annotation.EnableBatchProcessing;
 import org.springframework.batch.core.configuration.annotation.EnableJdbcJobRepository;
 import org.springframework.batch.core.job.Job;
@@ -41,14 +44,18 @@ public class NightlyJobConfiguration {
 
     public static final String JOB_NAME = "nightly";
 
+    /** Every table a nightly run publishes, in the order of docs/outputs.md. */
+    public static final List<String> PUBLISHED_TABLES = List.of(LakeTables.CUSTOMER_MASTER, LakeTables.CUSTOMER_XREF,
+            LakeTables.TRANSACTIONS, AnalyticsSchema.CUSTOMER_VALUE_TABLE, AnalyticsSchema.SEGMENT_PROFILE_TABLE,
+            AnalyticsSchema.VALUE_BAND_SUMMARY_TABLE);
+
     @Bean(destroyMethod = "close")
     public SparkSessions sparkSessions() {
         return new SparkSessions();
     }
 
     @Bean
-    public Lake lake(PipelineConfig config, SparkSessions sparkSessions) {
-        // The Hadoop configuration is taken lazily from Spark only when Spark runs; plain local paths work without it.
+    public Lake lake(PipelineConfig config) {
         return new Lake(config.lakeUri(), new org.apache.hadoop.conf.Configuration());
     }
 

@@ -171,7 +171,7 @@ public final class NightlyRunner {
                 }
             }
         }
-        List<String> outputs = lake.publishedTables(runDate, CustomerValueTasklet.PUBLISHED_TABLES);
+        List<String> outputs = lake.publishedTables(runDate, NightlyJobConfiguration.PUBLISHED_TABLES);
         return new RunSummary(runDate, status, sources, master, value, outputs, steps, failure);
     }
 
@@ -210,10 +210,4 @@ public final class NightlyRunner {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return message.replaceAll("\\s*\\R\\s*", " ").trim();
     }
-
-    /** For tests and tools: the tables a nightly run publishes. */
-    public static List<String> publishedTables() {
-        return CustomerValueTasklet.PUBLISHED_TABLES;
-    }
-
 }

@@ -216,4 +216,31 @@ class SourceReadersTest {
         assertThat(new FieldMapping.Split("name", ",", -1, null).extract(record)).contains("John");
         assertThat(new FieldMapping.Split("name", ",", 2, null).extract(record)).isEmpty();
     }
+
+    @Test
+    void brokenQuotingMakesTheRestOfTheFileOneMalformedRecordWithItsLine() throws Exception {
+        Path file = temp.resolve("quotes.csv");
+        Files.writeString(file, "id,name\n1,Ann\n2,\"Bob\n3,Cid\n", StandardCharsets.UTF_8);
+        CountingSourceReader reader = SourceReaders.create(source(SourceType.CSV, file.toString(), StandardCharsets.UTF_8,
+                "id", null));
+
+        List<RawRecord> records = readAll(reader);
+
+        assertThat(records).hasSize(2);
+        assertThat(records.get(0).value("name")).contains("Ann");
+        assertThat(records.get(1).isMalformed()).isTrue();
+        assertThat(records.get(1).position()).isEqualTo(3);
+        assertThat(records.get(1).malformedReason()).contains("unreadable from here to the end of the file");
+    }
+
+    @Test
+    void csvReaderDecodesGb18030() throws Exception {
+        Path file = temp.resolve("gb18030.csv");
+        Files.write(file, "id,name\n1,欧阳修\n".getBytes(java.nio.charset.Charset.forName("GB18030")));
+
+        List<RawRecord> records = readAll(SourceReaders.create(source(SourceType.CSV, file.toString(),
+                java.nio.charset.Charset.forName("GB18030"), "id", null)));
+
+        assertThat(records.get(0).values()).containsEntry("name", "欧阳修");
+    }
 }

@@ -96,7 +96,7 @@ class NightlyJobIT {
                 .singleElement().satisfies(row -> assertThat(((Number) row.get("n")).longValue()).isZero());
         assertThat(workspace.duckdb("SELECT count(DISTINCT master_id) AS n FROM " + workspace.parquet("customer_xref", DATE)))
                 .singleElement().satisfies(row -> assertThat(((Number) row.get("n")).longValue()).isEqualTo(masters));
-        for (String table : NightlyRunner.publishedTables()) {
+        for (String table : com.custmaster.batch.NightlyJobConfiguration.PUBLISHED_TABLES) {
             assertThat(workspace.table(table, DATE).resolve("_SUCCESS")).as(table).exists();
         }
         assertThat(workspace.lake().resolve("_staging").resolve(DATE)).doesNotExist();
