@@ -1,5 +1,6 @@
 # Shared by the scripts in jobs/: find the project, build it when needed, run the application.
 CUSTMASTER_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export CUSTMASTER_HOME
 JAR="$CUSTMASTER_HOME/target/custmaster.jar"
 
 # Spark on Java 17 needs these (see pom.xml property spark.jvm.opens, which Surefire uses too; the

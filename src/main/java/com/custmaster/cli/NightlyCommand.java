@@ -25,8 +25,8 @@ final class NightlyCommand implements Callable<Integer> {
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Run date (default: yesterday, local time).")
     LocalDate date;
 
-    @Option(names = "--conf", paramLabel = "DIR", defaultValue = "conf",
-            description = "Configuration folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--conf", paramLabel = "DIR", defaultValue = "${env:CUSTMASTER_HOME:-.}/conf",
+            description = "Configuration folder (default: conf/ of the installation).")
     Path conf;
 
     @Option(names = "--var", paramLabel = "DIR",
