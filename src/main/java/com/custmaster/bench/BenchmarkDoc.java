@@ -1,0 +1,62 @@
+package com.custmaster.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+/**
+ * docs/benchmarks.md, where each benchmark keeps its figures in its own section between markers
+ * ({@code <!-- bench:ingest:start -->} … {@code <!-- bench:ingest:end -->}). A run replaces its own
+ * section and nothing else, so the text around it (notes on what was optimised, other stages'
+ * figures) stays, and the file always holds figures some run of the code produced.
+ */
+final class BenchmarkDoc {
+
+    static final String HEADER = """
+            # Benchmarks
+
+            Figures written by `jobs/bench` (`com.custmaster.bench`). Each subcommand rewrites only its own
+            section, between its `<!-- bench:NAME:start -->` and `<!-- bench:NAME:end -->` markers; text
+            outside the markers is kept. These are measurements, not tests: no build fails on them.
+            """;
+
+    private BenchmarkDoc() {
+    }
+
+    /** Replaces (or appends) the section {@code name} of {@code file}, creating the file with a header if needed. */
+    static void writeSection(Path file, String name, String body) throws IOException {
+        String start = "<!-- bench:" + name + ":start -->";
+        String end = "<!-- bench:" + name + ":end -->";
+        String section = start + "\n" + body.strip() + "\n" + end;
+        String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : HEADER;
+        int from = text.indexOf(start);
+        int to = text.indexOf(end);
+        String updated;
+        if (from >= 0 && to > from) {
+            updated = text.substring(0, from) + section + text.substring(to + end.length());
+        } else if (from >= 0 || to >= 0) {
+            throw new IOException(file + ": only one of the markers " + start + " and " + end + " is there; fix it by hand");
+        } else {
+            updated = text.stripTrailing() + "\n\n" + section + "\n";
+        }
+        if (file.getParent() != null) {
+            Files.createDirectories(file.getParent());
+        }
+        Files.writeString(file, updated, StandardCharsets.UTF_8);
+    }
+
+    /** One line on where the figures were taken: cores, JVM, heap, OS and date. */
+    static String machine() {
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.availableProcessors() + " cores (`Runtime.availableProcessors()`), "
+                + System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version")
+                + ", max heap " + runtime.maxMemory() / (1024 * 1024) + " MiB, "
+                + System.getProperty("os.name") + " " + System.getProperty("os.arch")
+                + ", " + LocalDate.now() + "; JVM flags: `"
+                + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                        .filter(flag -> !flag.startsWith("--add-opens")).toList()) + "`";
+    }
+}
