@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.IntFunction;
 import org.apache.commons.csv.CSVFormat;
 
 /**
@@ -66,8 +67,9 @@ final class SyntheticContacts {
             + "欧阳 司马 诸葛 上官").split(" "));
     /**
      * Characters of given names, roughly the most frequent first. Drawn with a skew to the front, two
-     * of them make some tens of thousands of distinct given names in a million rows, as in real data:
-     * caches in the normaliser must not look better here than they would on a real file.
+     * of them make about a hundred thousand different given names in a million rows, not a handful:
+     * the normaliser caches names, and must not look better here than on a real file (which may have
+     * more different names still, so fewer cache hits).
      */
     private static final String GIVEN_CHARACTERS = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉建国文辉晓红海鹏宇"
             + "浩婷雪琳欣佳涵轩泽丹龙志东兰荣梅琴云莉凤洁春燕玲波斌宁飞峰林亮成俊德新萍慧颖倩晶莹鑫琪蕾露瑶怡悦嘉雅思梦"
@@ -206,33 +208,29 @@ final class SyntheticContacts {
 
     /** The CRM export: UTF-8 CSV, names in separate columns, ISO dates. */
     void writeCrm(Path file, Charset charset, int rows) throws IOException {
-        try (Writer out = writer(file, charset)) {
-            out.write(CRM_HEADER);
-            out.write('\n');
-            for (int i = 1; i <= rows; i++) {
-                out.write(crmRow(String.format(Locale.ROOT, "CRM-%07d", i)));
-                out.write('\n');
-            }
-        }
+        write(file, charset, CRM_HEADER, rows, i -> crmRow(String.format(Locale.ROOT, "CRM-%07d", i)));
     }
 
     /** The distributor's list: Chinese customers only, GBK, names in Hanzi, dates as yyyy/MM/dd. */
     void writeDistributor(Path file, Charset charset, int rows) throws IOException {
-        try (Writer out = writer(file, charset)) {
-            out.write(DISTRIBUTOR_HEADER);
-            out.write('\n');
-            for (int i = 1; i <= rows; i++) {
-                out.write(distributorRow(String.format(Locale.ROOT, "D-%07d", i)));
-                out.write('\n');
-            }
-        }
+        write(file, charset, DISTRIBUTOR_HEADER, rows, i -> distributorRow(String.format(Locale.ROOT, "D-%07d", i)));
     }
 
     /** The call centre's export: one JSON object per line, caller and address as nested objects. */
     void writeCallCentre(Path file, Charset charset, int rows) throws IOException {
+        write(file, charset, null, rows, this::callCentreRow);
+    }
+
+    /** Rows 1 to {@code rows}, after the header if there is one, each line ending in "\n". */
+    private static void write(Path file, Charset charset, String header, int rows, IntFunction<String> row)
+            throws IOException {
         try (Writer out = writer(file, charset)) {
+            if (header != null) {
+                out.write(header);
+                out.write('\n');
+            }
             for (int i = 1; i <= rows; i++) {
-                out.write(callCentreRow(i));
+                out.write(row.apply(i));
                 out.write('\n');
             }
         }
@@ -278,24 +276,8 @@ final class SyntheticContacts {
         String[] values = {id, salutation, first, last, emailAsTyped(p), mobile, workPhone,
             date(p.birthDate(), DateTimeFormatter.ISO_LOCAL_DATE, 0.9), street, city, postcode(p, 0.95),
             countryAsTyped(p), company, SECONDS.format(updatedAt())};
-        switch (fault) {
-            case MALFORMED -> {
-                // A company name with a comma that the export forgot to quote.
-                values[12] = "Acme Trading Co., Ltd.";
-                return CSV.format((Object[]) values).replace("\"Acme Trading Co., Ltd.\"", "Acme Trading Co., Ltd.");
-            }
-            case INVALID_DATE -> values[7] = impossibleDate("%d-%02d-%02d");
-            case NO_IDENTITY -> {
-                values[2] = "";
-                values[3] = "";
-                values[4] = "";
-                values[5] = "";
-            }
-            case NO_ID -> values[0] = "";
-            default -> {
-            }
-        }
-        return CSV.format((Object[]) values);
+        // A broken row: a company name with a comma that the export forgot to quote.
+        return csvRow(values, fault, 12, "Acme Trading Co., Ltd.", 7, "%d-%02d-%02d", 2, 3, 4, 5);
     }
 
     private String distributorRow(String id) {
@@ -320,17 +302,26 @@ final class SyntheticContacts {
         String[] values = {id, name, chance(0.97) ? phone(p) : "", chance(0.65) ? emailAsTyped(p) : "",
             p.companyNative() == null ? "" : p.companyNative(), p.city().region(), city, line, postcode(p, 0.9),
             date(p.birthDate(), SLASHED_DATE, 0.8), SLASHED_MINUTES.format(updatedAt())};
+        // A broken row: an address typed with a comma that the export forgot to quote.
+        return csvRow(values, fault, 7, values[7] + "," + values[6], 9, "%d/%02d/%02d", 1, 2, 3);
+    }
+
+    /**
+     * The row as CSV, with its fault: the broken column's value written with its comma unquoted, an
+     * impossible date in the date column, the identity columns empty, or no id (column 0).
+     */
+    private String csvRow(String[] values, Fault fault, int brokenColumn, String brokenValue, int dateColumn,
+                          String dateFormat, int... identityColumns) {
         switch (fault) {
             case MALFORMED -> {
-                // An address typed with a comma that the export forgot to quote.
-                values[7] = values[7] + "," + values[6];
-                return CSV.format((Object[]) values).replace("\"" + values[7] + "\"", values[7]);
+                values[brokenColumn] = brokenValue;
+                return CSV.format((Object[]) values).replace("\"" + brokenValue + "\"", brokenValue);
             }
-            case INVALID_DATE -> values[9] = impossibleDate("%d/%02d/%02d");
+            case INVALID_DATE -> values[dateColumn] = impossibleDate(dateFormat);
             case NO_IDENTITY -> {
-                values[1] = "";
-                values[2] = "";
-                values[3] = "";
+                for (int column : identityColumns) {
+                    values[column] = "";
+                }
             }
             case NO_ID -> values[0] = "";
             default -> {

@@ -18,6 +18,7 @@ public final class Addresses {
             Map.entry("apartment", "apt"), Map.entry("flat", "apt"), Map.entry("building", "bldg"),
             Map.entry("north", "n"), Map.entry("south", "s"), Map.entry("east", "e"), Map.entry("west", "w"));
     private static final Pattern WORD = Pattern.compile("[a-z]+");
+    private static final Pattern NOT_LETTERS_OR_DIGITS = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern LEGAL_SUFFIX = Pattern.compile(
             "(?i)(股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|\\b(co\\.?,?\\s*)?(ltd|limited|llc|inc|incorporated|plc|gmbh|ag|corp|corporation|company|co|s\\.?a|b\\.?v|pty)\\.?)\\s*$");
     private static final Map<String, String> COUNTRY_NAMES = Map.ofEntries(
@@ -54,8 +55,16 @@ public final class Addresses {
         if (text == null) {
             return null;
         }
-        String compact = text.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
-        return compact.isEmpty() ? null : compact;
+        StringBuilder compact = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            // [\s-] of java.util.regex: space, tab, line feed, vertical tab, form feed, carriage return, hyphen
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\u000B' && c != '\f' && c != '\r' && c != '-') {
+                compact.append(c);
+            }
+        }
+        String upper = compact.toString().toUpperCase(Locale.ROOT);
+        return upper.isEmpty() ? null : upper;
     }
 
     /** ISO 3166 alpha-2 code when recognised, otherwise the cleaned upper-case text. */
@@ -93,7 +102,7 @@ public final class Addresses {
             previous = key;
             key = LEGAL_SUFFIX.matcher(key).replaceAll("").trim();
         } while (!key.equals(previous) && !key.isEmpty());
-        key = key.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+        key = NOT_LETTERS_OR_DIGITS.matcher(key.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
         return key.isEmpty() ? null : key;
     }
 }

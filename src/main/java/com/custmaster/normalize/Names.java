@@ -1,18 +1,26 @@
 package com.custmaster.normalize;
 
 import com.ibm.icu.text.Transliterator;
+import com.ibm.icu.text.UnicodeSet;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Person names in Latin and Chinese script: clean-up, traditional to simplified Chinese, titles
  * removed, family/given split, and a romanised key (pinyin without tones) that lets the same person
  * meet across scripts. ICU4J does the script work; the rules about names live here only.
+ *
+ * <p>ICU's Han-Latin takes tens of microseconds a call, more than all the rest of a record's
+ * normalisation, while names repeat: each thread keeps the script conversions of the last
+ * {@value #RECENT_NAMES} distinct name parts it met. Text without Han characters skips the Chinese
+ * conversions, text without traditional characters skips Traditional-Simplified, and ASCII text is
+ * romanised by lower-casing it, which is what Any-Latin; Latin-ASCII; Lower does to ASCII.
  */
 public final class Names {
 
@@ -24,18 +32,30 @@ public final class Names {
             "madam", "mme", "mlle", "herr", "frau", "rev", "jr", "sr", "phd");
     private static final List<String> CHINESE_TITLES = List.of("先生", "女士", "小姐", "太太", "夫人", "博士", "教授",
             "老师", "经理", "总");
-    private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
-    private static final Pattern NOT_NAME_CHAR = Pattern.compile("[^\\p{L}\\p{M}' -]");
-    private static final Pattern SEPARATORS = Pattern.compile("[\\s.·•・_]+");
+    /** Distinct inputs whose conversion each thread remembers, per conversion (about 20 MB at most). */
+    static final int RECENT_NAMES = 1 << 17;
+    private static final String TRADITIONAL_SIMPLIFIED = "Traditional-Simplified";
+    /** Every character Traditional-Simplified has a rule for: text with none of them comes out unchanged. */
+    private static final UnicodeSet TRADITIONAL = Transliterator.getInstance(TRADITIONAL_SIMPLIFIED).getSourceSet().freeze();
+    /**
+     * The words Traditional-Simplified replaces by something else ("張" > "张", "于飛" > "于飞"): text
+     * that contains none of them comes out unchanged, although many simplified characters (明, 王 …)
+     * are part of its rules. Read from ICU's own rules; null when they are not all plain
+     * word-for-word replacements, and then all text with such characters goes through ICU.
+     */
+    private static final Set<String> TRADITIONAL_WORDS =
+            replacedWords(Transliterator.getInstance(TRADITIONAL_SIMPLIFIED).toRules(false));
+    private static final int LONGEST_TRADITIONAL_WORD =
+            TRADITIONAL_WORDS == null ? 0 : TRADITIONAL_WORDS.stream().mapToInt(String::length).max().orElse(0);
 
-    private static final ThreadLocal<Transliterator> TO_SIMPLIFIED =
-            ThreadLocal.withInitial(() -> Transliterator.getInstance("Traditional-Simplified"));
-    private static final ThreadLocal<Transliterator> SURNAME_PINYIN =
-            ThreadLocal.withInitial(() -> Transliterator.getInstance("Han-Latin/Names; Latin-ASCII; Lower"));
-    private static final ThreadLocal<Transliterator> PINYIN =
-            ThreadLocal.withInitial(() -> Transliterator.getInstance("Han-Latin; Latin-ASCII; Lower"));
-    private static final ThreadLocal<Transliterator> TO_ASCII =
-            ThreadLocal.withInitial(() -> Transliterator.getInstance("Any-Latin; Latin-ASCII; Lower"));
+    private static final ThreadLocal<RecentTransliterations> TO_SIMPLIFIED =
+            ThreadLocal.withInitial(() -> new RecentTransliterations(TRADITIONAL_SIMPLIFIED));
+    private static final ThreadLocal<RecentTransliterations> SURNAME_PINYIN =
+            ThreadLocal.withInitial(() -> new RecentTransliterations("Han-Latin/Names; Latin-ASCII; Lower"));
+    private static final ThreadLocal<RecentTransliterations> PINYIN =
+            ThreadLocal.withInitial(() -> new RecentTransliterations("Han-Latin; Latin-ASCII; Lower"));
+    private static final ThreadLocal<RecentTransliterations> TO_ASCII =
+            ThreadLocal.withInitial(() -> new RecentTransliterations("Any-Latin; Latin-ASCII; Lower"));
 
     private Names() {
     }
@@ -70,10 +90,49 @@ public final class Names {
 
     /** Traditional Chinese characters to simplified; other scripts unchanged. */
     public static String simplified(String text) {
-        if (text == null || !HAN.matcher(text).find()) {
+        if (text == null || !isHan(text) || TRADITIONAL.containsNone(text)
+                || (TRADITIONAL_WORDS != null && !containsTraditionalWord(text))) {
             return text;
         }
         return TO_SIMPLIFIED.get().transliterate(text);
+    }
+
+    private static boolean containsTraditionalWord(String text) {
+        for (int start = 0; start < text.length(); start++) {
+            for (int end = start + 1; end <= Math.min(text.length(), start + LONGEST_TRADITIONAL_WORD); end++) {
+                if (TRADITIONAL_WORDS.contains(text.substring(start, end))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The left-hand sides of rules {@code word > other;} whose right-hand side differs, when every
+     * rule has that plain form (Han characters only, no context, filter or variable); otherwise null.
+     */
+    static Set<String> replacedWords(String rules) {
+        Set<String> words = new HashSet<>();
+        for (String rule : rules.split("\n")) {
+            int arrow = rule.indexOf(" > ");
+            if (arrow <= 0 || !rule.endsWith(";")) {
+                return null;
+            }
+            String word = rule.substring(0, arrow);
+            String replacement = rule.substring(arrow + 3, rule.length() - 1);
+            if (!onlyHan(word) || !(replacement.isEmpty() || onlyHan(replacement))) {
+                return null;
+            }
+            if (!word.equals(replacement)) {
+                words.add(word);
+            }
+        }
+        return Set.copyOf(words);
+    }
+
+    private static boolean onlyHan(String text) {
+        return !text.isEmpty() && text.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
     }
 
     /** Pinyin without tones or spaces ("xiaoming") for Han text, ASCII-folded lower case otherwise. */
@@ -81,19 +140,50 @@ public final class Names {
         if (part == null) {
             return null;
         }
-        String latin = HAN.matcher(part).find()
-                ? (isFamilyName ? SURNAME_PINYIN.get() : PINYIN.get()).transliterate(part)
-                : TO_ASCII.get().transliterate(part);
-        return latin.replaceAll("[^a-z0-9 ]", "").trim();
+        String latin;
+        if (isHan(part)) {
+            latin = (isFamilyName ? SURNAME_PINYIN.get() : PINYIN.get()).transliterate(part);
+        } else if (Text.isAscii(part)) {
+            latin = part.toLowerCase(Locale.ROOT);
+        } else {
+            latin = TO_ASCII.get().transliterate(part);
+        }
+        return keepLowerAsciiLettersDigitsAndSpaces(latin).trim();
     }
 
+    /** True when the text has a character of the Han script ({@code \p{IsHan}}). */
     static boolean isHan(String text) {
-        return text != null && HAN.matcher(text).find();
+        if (text == null) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); ) {
+            int codePoint = text.codePointAt(i);
+            if (codePoint >= 0x80 && Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN) {
+                return true;
+            }
+            i += Character.charCount(codePoint);
+        }
+        return false;
+    }
+
+    /** {@code text.replaceAll("[^a-z0-9 ]", "")} without the regular expression. */
+    private static String keepLowerAsciiLettersDigitsAndSpaces(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ' ';
+            if (!keep && out == null) {
+                out = new StringBuilder(text.length()).append(text, 0, i);
+            } else if (keep && out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
     }
 
     private static String[] split(String full) {
-        if (isHan(full) && !full.matches(".*[A-Za-z].*")) {
-            String compact = full.replaceAll("[\\s·•・.]", "");
+        if (isHan(full) && !matchesLatinLetterLine(full)) {
+            String compact = withoutNameSeparators(full);
             int familyLength = compact.length() >= 3 && COMPOUND_SURNAMES.contains(compact.substring(0, 2)) ? 2 : 1;
             if (compact.length() <= familyLength) {
                 return new String[] {compact, null};
@@ -113,6 +203,36 @@ public final class Names {
         String family = tokens[tokens.length - 1];
         String given = String.join(" ", Arrays.copyOf(tokens, tokens.length - 1));
         return new String[] {family, given};
+    }
+
+    /**
+     * {@code text.matches(".*[A-Za-z].*")}: a Latin letter, and no line terminator (which {@code .}
+     * does not match).
+     */
+    private static boolean matchesLatinLetterLine(String text) {
+        boolean letter = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return false;
+            }
+            letter |= (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+        }
+        return letter;
+    }
+
+    /** {@code text.replaceAll("[\\s·•・.]", "")} without the regular expression. */
+    private static String withoutNameSeparators(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean separator = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r'
+                    || c == '·' || c == '•' || c == '・' || c == '.';
+            if (!separator) {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** "王芳女士" to "王芳": a Chinese honorific after a name of at least two characters. */
@@ -146,8 +266,34 @@ public final class Names {
         if (result == null) {
             return null;
         }
-        result = Text.clean(NOT_NAME_CHAR.matcher(result).replaceAll(" "));
+        result = Text.clean(notNameCharactersToSpaces(result));
         return result;
+    }
+
+    /**
+     * {@code text.replaceAll("[^\\p{L}\\p{M}' -]", " ")} without the regular expression: each code
+     * point that is not a letter, a mark, an apostrophe, a space or a hyphen becomes one space.
+     */
+    private static String notNameCharactersToSpaces(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); ) {
+            int codePoint = text.codePointAt(i);
+            int type = Character.getType(codePoint);
+            boolean keep = (type >= Character.UPPERCASE_LETTER && type <= Character.COMBINING_SPACING_MARK)
+                    || codePoint == '\'' || codePoint == ' ' || codePoint == '-';
+            if (!keep && out == null) {
+                out = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (out != null) {
+                if (keep) {
+                    out.appendCodePoint(codePoint);
+                } else {
+                    out.append(' ');
+                }
+            }
+            i += Character.charCount(codePoint);
+        }
+        return out == null ? text : out.toString();
     }
 
     private static String display(String given, String family) {
@@ -173,7 +319,8 @@ public final class Names {
         if (tokens.isEmpty()) {
             return null;
         }
-        return tokens.stream().sorted().collect(Collectors.joining(" "));
+        tokens.sort(null);
+        return String.join(" ", tokens);
     }
 
     private static void addTokens(List<String> tokens, String romanised, boolean fromHan) {
@@ -184,10 +331,43 @@ public final class Names {
             tokens.add(romanised.replace(" ", ""));
             return;
         }
-        for (String token : SEPARATORS.split(romanised)) {
-            if (!token.isBlank()) {
-                tokens.add(token);
+        // romanise leaves only [a-z0-9 ], trimmed: the separators [\\s.·•・_]+ can only be runs of spaces.
+        int start = 0;
+        for (int i = 0; i <= romanised.length(); i++) {
+            if (i == romanised.length() || romanised.charAt(i) == ' ') {
+                if (i > start) {
+                    tokens.add(romanised.substring(start, i));
+                }
+                start = i + 1;
             }
+        }
+    }
+
+    /**
+     * One thread's transliterator with the results for the last {@link #RECENT_NAMES} distinct
+     * inputs, least recently used out first.
+     */
+    private static final class RecentTransliterations {
+
+        private final Transliterator transliterator;
+        private final Map<String, String> recent = new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                return size() > RECENT_NAMES;
+            }
+        };
+
+        RecentTransliterations(String id) {
+            this.transliterator = Transliterator.getInstance(id);
+        }
+
+        String transliterate(String text) {
+            String result = recent.get(text);
+            if (result == null) {
+                result = transliterator.transliterate(text);
+                recent.put(text, result);
+            }
+            return result;
         }
     }
 }

@@ -25,7 +25,7 @@ public final class Phones {
             return null;
         }
         String region = defaultRegion == null ? "ZZ" : defaultRegion.toUpperCase(Locale.ROOT);
-        String candidate = text.replaceAll("^\\(?00\\)?\\s*(?=[1-9])", "+");
+        String candidate = internationalPrefixToPlus(text);
         try {
             Phonenumber.PhoneNumber number = UTIL.parse(candidate, region);
             // "Possible only locally" (no area code) is not enough to know which number it is.
@@ -38,5 +38,36 @@ public final class Phones {
         } catch (NumberParseException e) {
             return new PhoneNumber(null, null, text, false);
         }
+    }
+
+    /**
+     * "0086 138…", "(00)44 …" to "+86 138…", "+44 …": {@code text.replaceAll("^\\(?00\\)?\\s*(?=[1-9])", "+")}
+     * without compiling the expression for every number.
+     */
+    private static String internationalPrefixToPlus(String text) {
+        int length = text.length();
+        int i = 0;
+        if (i < length && text.charAt(i) == '(') {
+            i++;
+        }
+        if (!text.startsWith("00", i)) {
+            return text;
+        }
+        i += 2;
+        if (i < length && text.charAt(i) == ')') {
+            i++;
+        }
+        while (i < length && isRegexSpace(text.charAt(i))) {
+            i++;
+        }
+        if (i < length && text.charAt(i) >= '1' && text.charAt(i) <= '9') {
+            return "+" + text.substring(i);
+        }
+        return text;
+    }
+
+    /** {@code \s} of {@link java.util.regex.Pattern}: space, tab, line feed, vertical tab, form feed, carriage return. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 }

@@ -2,6 +2,8 @@ package com.custmaster.normalize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ibm.icu.text.Transliterator;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -54,8 +56,18 @@ class NamesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"國際貿易,国际贸易", "abc,abc"})
+    @CsvSource({"國際貿易,国际贸易", "abc,abc", "王明,王明", "剃发,剃髮", "于飛,于飞"})
     void convertsTraditionalToSimplifiedChinese(String traditional, String simplified) {
         assertThat(Names.simplified(traditional)).isEqualTo(simplified);
+    }
+
+    @Test
+    void readsTheWordsTraditionalSimplifiedReplacesFromPlainRulesOnly() {
+        assertThat(Names.replacedWords("張 > 张;\n于飛 > 于飞;\n于 > 于;")).containsExactlyInAnyOrder("張", "于飛");
+        assertThat(Names.replacedWords("::NFD;\n張 > 张;")).isNull();
+        assertThat(Names.replacedWords("{張} 三 > 张;")).isNull();
+        // ICU's own rules have the plain form, so text without those words skips the transliterator.
+        assertThat(Names.replacedWords(Transliterator.getInstance("Traditional-Simplified").toRules(false)))
+                .isNotNull().contains("張", "于飛").doesNotContain("王");
     }
 }
