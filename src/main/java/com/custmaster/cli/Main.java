@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "custmaster", mixinStandardHelpOptions = true, version = "custmaster 0.1.0",
         description = "Nightly CRM pipeline: ingest contacts, deduplicate into a customer master, customer value on Spark.",
-        subcommands = {NightlyCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {NightlyCommand.class, DedupeCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:run completed, or that date had already completed", "1:run failed (restart with the same command)",
                 "2:usage or configuration error (nothing was read)", "3:another run is in progress"})

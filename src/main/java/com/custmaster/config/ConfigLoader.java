@@ -58,6 +58,15 @@ public final class ConfigLoader {
      * @param confDir the configuration folder
      * @param varOverride a var folder that replaces pipeline.yml's (tests, ad-hoc runs), or null
      */
+    /** Only {@code matching.yml} of a configuration folder (for the ad-hoc dedupe command). */
+    public static MatchingConfig loadMatching(Path confDir) {
+        Path file = confDir.resolve("matching.yml");
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException(file + ": no such file");
+        }
+        return MatchingConfigReader.read(YamlSection.load(file));
+    }
+
     public PipelineConfig load(Path confDir, Path varOverride) {
         Path conf = confDir.toAbsolutePath().normalize();
         if (!Files.isDirectory(conf)) {
@@ -343,54 +352,94 @@ public final class ConfigLoader {
         static MatchingConfig read(YamlSection yaml) {
             YamlSection section = yaml.withContext("matching");
             section.rejectUnknownKeys(Set.of("prior_match_probability", "thresholds", "max_block_size",
-                    "blocking_rules", "comparisons"));
+                    "blocking_rules", "comparisons", "training", "clustering"));
             YamlSection thresholds = section.requireSection("thresholds");
             thresholds.rejectUnknownKeys(Set.of("merge", "review"));
+            List<MatchingConfig.BlockingRule> rules = rules(section, "blocking_rules");
+            List<MatchingConfig.Comparison> comparisons = new ArrayList<>();
+            for (YamlSection comparison : section.sectionList("comparisons")) {
+                comparisons.add(comparison(comparison));
+            }
+            MatchingConfig.Training training = training(section.optionalSection("training"));
+            MatchingConfig.Clustering clustering = section.optionalSection("clustering").map(c -> {
+                c.rejectUnknownKeys(Set.of("min_mean_weight"));
+                return new MatchingConfig.Clustering(c.decimal("min_mean_weight",
+                        MatchingConfig.Clustering.DEFAULT.minMeanWeight()));
+            }).orElse(MatchingConfig.Clustering.DEFAULT);
+            try {
+                return new MatchingConfig(section.decimal("prior_match_probability", PRIOR_DEFAULT),
+                        thresholds.decimal("merge", 0.95), thresholds.decimal("review", 0.5),
+                        section.integer("max_block_size", MAX_BLOCK_SIZE_DEFAULT), rules, comparisons, training, clustering);
+            } catch (IllegalArgumentException e) {
+                throw section.error("thresholds", e.getMessage());
+            }
+        }
+
+        private static List<MatchingConfig.BlockingRule> rules(YamlSection section, String key) {
             List<MatchingConfig.BlockingRule> rules = new ArrayList<>();
-            for (YamlSection rule : section.sectionList("blocking_rules")) {
+            for (YamlSection rule : section.sectionList(key)) {
                 rule.rejectUnknownKeys(Set.of("name", "keys"));
                 List<String> keys = rule.stringList("keys");
-                for (String key : keys) {
-                    if (!MatchKeys.isKnown(key)) {
-                        throw rule.error("keys", "unknown match key '" + key + "' (known: " + MatchKeys.names() + ")");
+                for (String name : keys) {
+                    if (!MatchKeys.isKnown(name)) {
+                        throw rule.error("keys", "unknown match key '" + name + "' (known: " + MatchKeys.names() + ")");
                     }
                 }
                 rules.add(new MatchingConfig.BlockingRule(rule.requireString("name"), keys));
             }
-            List<MatchingConfig.Comparison> comparisons = new ArrayList<>();
-            for (YamlSection comparison : section.sectionList("comparisons")) {
-                comparison.rejectUnknownKeys(Set.of("field", "levels"));
-                String field = comparison.requireString("field");
-                if (!MatchKeys.isKnown(field)) {
-                    throw comparison.error("field", "unknown match key '" + field + "' (known: " + MatchKeys.names() + ")");
+            return rules;
+        }
+
+        private static MatchingConfig.Comparison comparison(YamlSection comparison) {
+            comparison.rejectUnknownKeys(Set.of("field", "term_frequency", "levels"));
+            String field = comparison.requireString("field");
+            if (!MatchKeys.isKnown(field)) {
+                throw comparison.error("field", "unknown match key '" + field + "' (known: " + MatchKeys.names() + ")");
+            }
+            List<MatchingConfig.Level> levels = new ArrayList<>();
+            for (YamlSection level : comparison.sectionList("levels")) {
+                level.rejectUnknownKeys(Set.of("name", "kind", "threshold", "m", "u", "with"));
+                MatchingConfig.LevelKind kind;
+                try {
+                    kind = MatchingConfig.LevelKind.valueOf(level.requireString("kind").toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw level.error("kind", "expected one of " + java.util.Arrays.stream(MatchingConfig.LevelKind.values())
+                            .map(k -> k.name().toLowerCase(Locale.ROOT)).toList());
                 }
-                List<MatchingConfig.Level> levels = new ArrayList<>();
-                for (YamlSection level : comparison.sectionList("levels")) {
-                    level.rejectUnknownKeys(Set.of("name", "kind", "threshold", "m", "u"));
-                    MatchingConfig.LevelKind kind;
-                    try {
-                        kind = MatchingConfig.LevelKind.valueOf(level.requireString("kind").toUpperCase(Locale.ROOT));
-                    } catch (IllegalArgumentException e) {
-                        throw level.error("kind", "expected exact, jaro_winkler, date_near or else");
-                    }
-                    try {
-                        levels.add(new MatchingConfig.Level(level.requireString("name"), kind,
-                                level.decimal("threshold", 0), level.decimal("m", 0), level.decimal("u", 0)));
-                    } catch (IllegalArgumentException e) {
-                        throw level.error("m", e.getMessage());
-                    }
+                String with = level.optionalString("with").orElse(null);
+                if (with != null && !MatchKeys.isKnown(with)) {
+                    throw level.error("with", "unknown match key '" + with + "' (known: " + MatchKeys.names() + ")");
                 }
-                if (levels.isEmpty() || levels.get(levels.size() - 1).kind() != MatchingConfig.LevelKind.ELSE) {
-                    throw comparison.error("levels", "the last level must be of kind 'else'");
+                try {
+                    levels.add(new MatchingConfig.Level(level.requireString("name"), kind,
+                            level.decimal("threshold", 0), level.decimal("m", 0), level.decimal("u", 0), with));
+                } catch (IllegalArgumentException e) {
+                    throw level.error("m", e.getMessage());
                 }
-                comparisons.add(new MatchingConfig.Comparison(field, levels));
             }
             try {
-                return new MatchingConfig(section.decimal("prior_match_probability", PRIOR_DEFAULT),
-                        thresholds.decimal("merge", 0.95), thresholds.decimal("review", 0.5),
-                        section.integer("max_block_size", MAX_BLOCK_SIZE_DEFAULT), rules, comparisons);
+                return new MatchingConfig.Comparison(field, comparison.bool("term_frequency", false), levels);
             } catch (IllegalArgumentException e) {
-                throw section.error("thresholds", e.getMessage());
+                throw comparison.error("levels", e.getMessage());
+            }
+        }
+
+        private static MatchingConfig.Training training(Optional<YamlSection> yaml) {
+            if (yaml.isEmpty()) {
+                return MatchingConfig.Training.DEFAULT;
+            }
+            YamlSection t = yaml.get();
+            t.rejectUnknownKeys(Set.of("enabled", "u_sample_pairs", "em_max_pairs", "max_iterations", "tolerance", "seed",
+                    "min_pairs", "blocking_rules"));
+            List<MatchingConfig.BlockingRule> rules = t.has("blocking_rules") ? rules(t, "blocking_rules") : List.of();
+            MatchingConfig.Training d = MatchingConfig.Training.DEFAULT;
+            try {
+                return new MatchingConfig.Training(t.bool("enabled", d.enabled()), t.integer("u_sample_pairs", d.uSamplePairs()),
+                        t.integer("em_max_pairs", d.emMaxPairs()), t.integer("max_iterations", d.maxIterations()),
+                        t.decimal("tolerance", d.tolerance()), t.integer("seed", (int) d.seed()),
+                        t.integer("min_pairs", d.minPairs()), rules);
+            } catch (IllegalArgumentException e) {
+                throw t.error("training", e.getMessage());
             }
         }
     }

@@ -1,19 +1,237 @@
 package com.custmaster.match;
 
+import com.custmaster.config.MatchingConfig;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
-/** String and date comparisons used by comparison levels. Pure functions. */
+/** String and date comparisons used by comparison levels. Pure functions, safe from any thread. */
 public final class Comparators {
-
-    private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
 
     private Comparators() {
     }
 
+    /**
+     * The index of the first level of the comparison whose condition holds for two present values.
+     * The last level ("else") always holds.
+     */
+    static int level(MatchingConfig.Comparison comparison, String left, String right) {
+        return level(comparison, left, right, null, null);
+    }
+
+    /**
+     * As {@link #level(MatchingConfig.Comparison, String, String)}, with the values of the other
+     * field of a {@code swapped} level (null when the comparison has none or they are missing).
+     */
+    static int level(MatchingConfig.Comparison comparison, String left, String right, String leftOther,
+                     String rightOther) {
+        var levels = comparison.levels();
+        if (left.equals(right)) {
+            // equal values hold at the first level that accepts equality (every kind but initial and date_near)
+            for (int i = 0; i < levels.size(); i++) {
+                MatchingConfig.LevelKind kind = levels.get(i).kind();
+                if (kind != MatchingConfig.LevelKind.INITIAL && kind != MatchingConfig.LevelKind.DATE_NEAR
+                        && kind != MatchingConfig.LevelKind.SWAPPED) {
+                    return i;
+                }
+            }
+        }
+        double jaroWinkler = Double.NaN;
+        for (int i = 0; i < levels.size(); i++) {
+            MatchingConfig.Level level = levels.get(i);
+            boolean holds;
+            if (level.kind() == MatchingConfig.LevelKind.SWAPPED) {
+                holds = leftOther != null && rightOther != null && !left.equals(right) && left.equals(rightOther)
+                        && right.equals(leftOther);
+            } else if (level.kind() == MatchingConfig.LevelKind.JARO_WINKLER) {
+                if (Double.isNaN(jaroWinkler)) {
+                    jaroWinkler = jaroWinkler(left, right);
+                }
+                holds = jaroWinkler >= level.threshold();
+            } else {
+                holds = holds(level, left, right);
+            }
+            if (holds) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("comparison " + comparison.field() + " has no 'else' level");
+    }
+
+    static boolean holds(MatchingConfig.Level level, String left, String right) {
+        return switch (level.kind()) {
+            case EXACT -> left.equals(right);
+            case JARO_WINKLER -> left.equals(right) || jaroWinkler(left, right) >= level.threshold();
+            case LEVENSHTEIN -> left.equals(right) || withinEdits(left, right, (int) level.threshold());
+            case TOKENS -> left.equals(right) || tokenOverlap(left, right) >= level.threshold();
+            case INITIAL -> initialOf(left, right);
+            case DATE_NEAR -> dateNear(left, right);
+            case DAYS_APART -> daysApart(left, right) <= level.threshold();
+            case DATE_PARTS -> twoDatePartsEqual(left, right);
+            case SWAPPED -> throw new IllegalArgumentException("a swapped level needs the other field's values");
+            case ELSE -> true;
+        };
+    }
+
+    /**
+     * Jaro-Winkler similarity (prefix scale 0.1, prefix up to 4), the same figures as Apache Commons
+     * Text's {@code JaroWinklerSimilarity} (a test holds them equal) without its allocations: this
+     * runs for millions of pairs.
+     */
     public static double jaroWinkler(String left, String right) {
-        return JARO_WINKLER.apply(left, right);
+        int leftLength = left.length();
+        int rightLength = right.length();
+        if (leftLength == 0 || rightLength == 0) {
+            return leftLength == rightLength ? 1 : 0;
+        }
+        String shorter = leftLength <= rightLength ? left : right;
+        String longer = shorter == left ? right : left;
+        int range = Math.max(longer.length() / 2 - 1, 0);
+        boolean small = longer.length() <= 64;
+        long longerFlags = 0;
+        boolean[] longerUsed = small ? null : new boolean[longer.length()];
+        int matches = 0;
+        long shorterFlags = 0;
+        boolean[] shorterUsed = small ? null : new boolean[shorter.length()];
+        for (int i = 0; i < shorter.length(); i++) {
+            char c = shorter.charAt(i);
+            int from = Math.max(i - range, 0);
+            int to = Math.min(i + range + 1, longer.length());
+            for (int j = from; j < to; j++) {
+                boolean used = small ? (longerFlags & (1L << j)) != 0 : longerUsed[j];
+                if (!used && c == longer.charAt(j)) {
+                    if (small) {
+                        longerFlags |= 1L << j;
+                        shorterFlags |= 1L << i;
+                    } else {
+                        longerUsed[j] = true;
+                        shorterUsed[i] = true;
+                    }
+                    matches++;
+                    break;
+                }
+            }
+        }
+        if (matches == 0) {
+            return 0;
+        }
+        int transpositions = 0;
+        int j = 0;
+        for (int i = 0; i < shorter.length(); i++) {
+            boolean shorterMatched = small ? (shorterFlags & (1L << i)) != 0 : shorterUsed[i];
+            if (!shorterMatched) {
+                continue;
+            }
+            while (!(small ? (longerFlags & (1L << j)) != 0 : longerUsed[j])) {
+                j++;
+            }
+            if (shorter.charAt(i) != longer.charAt(j)) {
+                transpositions++;
+            }
+            j++;
+        }
+        double m = matches;
+        double jaro = (m / shorter.length() + m / longer.length() + (m - transpositions / 2.0) / m) / 3;
+        if (jaro < 0.7) {
+            return jaro;
+        }
+        int prefix = 0;
+        int limit = Math.min(4, shorter.length());
+        while (prefix < limit && left.charAt(prefix) == right.charAt(prefix)) {
+            prefix++;
+        }
+        return jaro + 0.1 * prefix * (1 - jaro);
+    }
+
+    /** True when the two differ by at most {@code edits} single-character insertions, deletions or substitutions. */
+    public static boolean withinEdits(String left, String right, int edits) {
+        if (Math.abs(left.length() - right.length()) > edits) {
+            return false;
+        }
+        if (edits == 1) {
+            return withinOneEdit(left, right);
+        }
+        return new LevenshteinDistance(edits).apply(left, right) >= 0;
+    }
+
+    private static boolean withinOneEdit(String left, String right) {
+        String shorter = left.length() <= right.length() ? left : right;
+        String longer = shorter == left ? right : left;
+        int start = 0;
+        while (start < shorter.length() && shorter.charAt(start) == longer.charAt(start)) {
+            start++;
+        }
+        if (start == shorter.length()) {
+            return longer.length() - shorter.length() <= 1;
+        }
+        if (shorter.length() == longer.length()) {
+            // one substitution at position start, the rest equal
+            return shorter.regionMatches(start + 1, longer, start + 1, shorter.length() - start - 1);
+        }
+        // one character inserted into the shorter string at position start
+        return shorter.regionMatches(start, longer, start + 1, shorter.length() - start);
+    }
+
+    /** Jaccard similarity of the sets of space-separated words ("12 baker st" vs "baker st 12" is 1). */
+    public static double tokenOverlap(String left, String right) {
+        String[] a = tokens(left);
+        String[] b = tokens(right);
+        int common = 0;
+        boolean[] used = new boolean[b.length];
+        int distinctLeft = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (indexOf(a, a[i], i) >= 0) {
+                continue;
+            }
+            distinctLeft++;
+            for (int j = 0; j < b.length; j++) {
+                if (!used[j] && a[i].equals(b[j])) {
+                    used[j] = true;
+                    common++;
+                    break;
+                }
+            }
+        }
+        int distinctRight = 0;
+        for (int j = 0; j < b.length; j++) {
+            if (indexOf(b, b[j], j) < 0) {
+                distinctRight++;
+            }
+        }
+        int union = distinctLeft + distinctRight - common;
+        return union == 0 ? 0 : (double) common / union;
+    }
+
+    /** Index of value among the first {@code before} items, or -1. */
+    private static int indexOf(String[] items, String value, int before) {
+        for (int i = 0; i < before; i++) {
+            if (items[i].equals(value)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String[] tokens(String text) {
+        java.util.ArrayList<String> tokens = new java.util.ArrayList<>(4);
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean space = i == text.length() || text.charAt(i) == ' ';
+            if (space && start >= 0) {
+                tokens.add(text.substring(start, i));
+                start = -1;
+            } else if (!space && start < 0) {
+                start = i;
+            }
+        }
+        return tokens.toArray(new String[0]);
+    }
+
+    /** One value is a single letter and the other starts with it ("j" and "john"). */
+    public static boolean initialOf(String left, String right) {
+        if (left.isEmpty() || right.isEmpty()) {
+            return false;
+        }
+        return (left.length() == 1 || right.length() == 1) && left.charAt(0) == right.charAt(0);
     }
 
     /**
@@ -33,13 +251,48 @@ public final class Comparators {
         if (differences == 1) {
             return true;
         }
-        try {
-            LocalDate a = LocalDate.parse(left);
-            LocalDate b = LocalDate.parse(right);
-            return a.getYear() == b.getYear() && a.getMonthValue() == b.getDayOfMonth()
-                    && a.getDayOfMonth() == b.getMonthValue();
-        } catch (DateTimeParseException e) {
+        // yyyy-MM-dd with month and day swapped
+        return left.length() == 10 && left.regionMatches(0, right, 0, 5) && left.regionMatches(5, right, 8, 2)
+                && left.regionMatches(8, right, 5, 2);
+    }
+
+    /** Two ISO dates (yyyy-MM-dd) with at least two of year, month and day equal. */
+    public static boolean twoDatePartsEqual(String left, String right) {
+        if (left.length() != 10 || right.length() != 10) {
             return false;
         }
+        int equal = (left.regionMatches(0, right, 0, 4) ? 1 : 0) + (left.regionMatches(5, right, 5, 2) ? 1 : 0)
+                + (left.regionMatches(8, right, 8, 2) ? 1 : 0);
+        return equal >= 2;
+    }
+
+    /** Days between two ISO dates (yyyy-MM-dd); {@link Long#MAX_VALUE} when either is not one. */
+    public static long daysApart(String left, String right) {
+        long a = epochDay(left);
+        long b = epochDay(right);
+        return a == Long.MIN_VALUE || b == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(a - b);
+    }
+
+    private static long epochDay(String iso) {
+        if (iso.length() != 10 || iso.charAt(4) != '-' || iso.charAt(7) != '-') {
+            return Long.MIN_VALUE;
+        }
+        try {
+            return LocalDate.of(digits(iso, 0, 4), digits(iso, 5, 7), digits(iso, 8, 10)).toEpochDay();
+        } catch (java.time.DateTimeException | NumberFormatException e) {
+            return Long.MIN_VALUE;
+        }
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new NumberFormatException(text);
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 }

@@ -14,16 +14,18 @@ import java.util.Map;
  * @param pairs scored pairs at or above the review threshold
  * @param candidatePairsPerRule new candidate pairs each blocking rule produced
  * @param oversizedBlocks blocks skipped per rule because they exceeded the maximum size
+ * @param model the trained model that scored the pairs (saved with the run)
  */
 public record MatchResult(List<List<SourceRecordKey>> clusters, List<ScoredPair> pairs,
-                          Map<String, Long> candidatePairsPerRule, Map<String, Long> oversizedBlocks) {
+                          Map<String, Long> candidatePairsPerRule, Map<String, Long> oversizedBlocks, MatchModel model) {
 
     public MatchResult {
         requireNonNull(clusters, "clusters is null");
         requireNonNull(pairs, "pairs is null");
+        requireNonNull(model, "model is null");
         clusters = List.copyOf(clusters);
         pairs = List.copyOf(pairs);
-        candidatePairsPerRule = Map.copyOf(candidatePairsPerRule);
+        candidatePairsPerRule = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(candidatePairsPerRule));
         oversizedBlocks = Map.copyOf(oversizedBlocks);
     }
 

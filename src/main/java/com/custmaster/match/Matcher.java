@@ -7,63 +7,42 @@ import com.custmaster.domain.Contact;
 import com.custmaster.domain.SourceRecordKey;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The matching facade: blocking, scoring, and clustering as connected components over pairs at or
- * above the merge threshold. Deterministic: the same contacts give the same clusters in any order.
+ * The matching facade in source-record terms: contacts in, clusters of source record keys and the
+ * pairs worth keeping (merged or for review) out, with the model that scored them. Deterministic:
+ * the same contacts give the same clusters in any order (they are sorted by key first).
  */
 public final class Matcher {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Matcher.class);
-
     private final MatchingConfig config;
-    private final PairScorer scorer;
 
     public Matcher(MatchingConfig config) {
         this.config = requireNonNull(config, "config is null");
-        this.scorer = new PairScorer(config);
     }
 
     public MatchResult match(List<Contact> input) {
         List<Contact> contacts = new ArrayList<>(input);
         contacts.sort(Comparator.comparing(Contact::key));
-        Map<String, Long> pairsPerRule = new LinkedHashMap<>();
-        Map<String, Long> oversized = new LinkedHashMap<>();
-        List<CandidatePairs.Candidate> candidates = CandidatePairs.generate(contacts, config, pairsPerRule, oversized);
-        pairsPerRule.forEach((rule, count) -> LOG.info("blocking rule {}: {} candidate pairs, {} oversized blocks skipped",
-                rule, count, oversized.getOrDefault(rule, 0L)));
+        MatchRun run = new MatchEngine(config).run(contacts);
 
-        UnionFind components = new UnionFind(contacts.size());
-        List<ScoredPair> kept = new ArrayList<>();
-        for (CandidatePairs.Candidate candidate : candidates) {
-            ScoredPair pair = scorer.score(contacts.get(candidate.left()), contacts.get(candidate.right()), candidate.rule());
-            if (pair.decision() == MatchDecision.MATCH) {
-                components.union(candidate.left(), candidate.right());
-            }
-            if (pair.decision() != MatchDecision.DISTINCT) {
-                kept.add(pair);
-            }
-        }
-        Map<Integer, List<SourceRecordKey>> byRoot = new HashMap<>();
+        Map<Integer, List<SourceRecordKey>> byCluster = new LinkedHashMap<>();
         for (int i = 0; i < contacts.size(); i++) {
-            byRoot.computeIfAbsent(components.find(i), root -> new ArrayList<>()).add(contacts.get(i).key());
+            byCluster.computeIfAbsent(run.clusterOf(i), cluster -> new ArrayList<>()).add(contacts.get(i).key());
         }
         List<List<SourceRecordKey>> clusters = new ArrayList<>();
-        for (List<SourceRecordKey> members : byRoot.values()) {
-            members.sort(Comparator.naturalOrder());
-            clusters.add(List.copyOf(members));
+        byCluster.values().forEach(members -> clusters.add(List.copyOf(members)));
+        List<ScoredPair> kept = new ArrayList<>();
+        for (int p = 0; p < run.pairCount(); p++) {
+            if (run.decision(p) != MatchDecision.DISTINCT) {
+                kept.add(new ScoredPair(contacts.get(run.left(p)).key(), contacts.get(run.right(p)).key(), run.blockingRule(p),
+                        run.evidence(p), run.matchWeight(p), run.matchProbability(p), run.decision(p)));
+            }
         }
-        clusters.sort(Comparator.comparing(cluster -> cluster.get(0)));
         kept.sort(Comparator.comparing(ScoredPair::left).thenComparing(ScoredPair::right));
-        MatchResult result = new MatchResult(clusters, kept, pairsPerRule, oversized);
-        LOG.info("matched {} records into {} clusters: {} pairs merged, {} for review", contacts.size(), clusters.size(),
-                result.count(MatchDecision.MATCH), result.count(MatchDecision.REVIEW));
-        return result;
+        return new MatchResult(clusters, kept, run.candidatePairsPerRule(), run.oversizedBlocksPerRule(), run.model());
     }
 }

@@ -35,10 +35,21 @@ public final class ContactNormalizer {
 
     private final SourceConfig source;
     private final LocalDate runDate;
+    private final boolean plausibleBirthDates;
 
     public ContactNormalizer(SourceConfig source, LocalDate runDate) {
+        this(source, runDate, true);
+    }
+
+    /**
+     * @param plausibleBirthDates reject birth dates before 1900 or after the run date (the nightly
+     *                            ingest); false keeps any calendar date, for deduplicating a file
+     *                            where "1764" is a typo of "1964" that matching should still see
+     */
+    public ContactNormalizer(SourceConfig source, LocalDate runDate, boolean plausibleBirthDates) {
         this.source = requireNonNull(source, "source is null");
         this.runDate = requireNonNull(runDate, "runDate is null");
+        this.plausibleBirthDates = plausibleBirthDates;
     }
 
     public StagingOutcome normalize(RawRecord record) {
@@ -97,7 +108,7 @@ public final class ContactNormalizer {
                         "'" + birthDateRaw + "' is not a valid date" + (pattern == null ? "" : " (expected " + pattern + ")"));
             }
             birthDate = parsed.get();
-            if (birthDate.isBefore(EARLIEST_BIRTH_DATE) || birthDate.isAfter(runDate)) {
+            if (plausibleBirthDates && (birthDate.isBefore(EARLIEST_BIRTH_DATE) || birthDate.isAfter(runDate))) {
                 return reject(record, id.get(), CanonicalField.BIRTH_DATE.key(), birthDateRaw, RejectReason.INVALID_DATE,
                         "'" + birthDateRaw + "' is not a plausible birth date (before 1900 or after the run date)");
             }

@@ -88,6 +88,19 @@ public final class Names {
         return new PersonName(display, given, family, key);
     }
 
+    /**
+     * One name part as a matching key: pinyin without tones or spaces for Han ("xiaoming" for 小明,
+     * "ouyang" for the surname 欧阳), ASCII-folded lower case otherwise ("muller" for Müller); null
+     * when nothing is left. The family and given keys of "张伟" and "Zhang Wei" are then equal.
+     */
+    public static String partKey(String part, boolean isFamilyName) {
+        String romanised = romanise(part, isFamilyName);
+        if (romanised == null || romanised.isEmpty()) {
+            return null;
+        }
+        return isHan(part) ? romanised.replace(" ", "") : romanised;
+    }
+
     /** Traditional Chinese characters to simplified; other scripts unchanged. */
     public static String simplified(String text) {
         if (text == null || !isHan(text) || TRADITIONAL.containsNone(text)

@@ -79,7 +79,7 @@ class MatcherTest {
         assertThat(result.clusters()).hasSize(1);
         ScoredPair pair = result.pairs().get(0);
         assertThat(pair.levels()).extracting(ScoredPair.FieldEvidence::level)
-                .contains("jaro_winkler_0.92", "near");
+                .contains("jaro_winkler_0.92", "transposed_or_one_digit");
     }
 
     @Test

@@ -1,0 +1,275 @@
+package com.custmaster.dedupe;
+
+import static java.util.Objects.requireNonNull;
+
+import com.custmaster.config.FieldMapping;
+import com.custmaster.config.MatchingConfig;
+import com.custmaster.config.SourceConfig;
+import com.custmaster.config.SourceType;
+import com.custmaster.domain.CanonicalField;
+import com.custmaster.domain.Contact;
+import com.custmaster.domain.RawRecord;
+import com.custmaster.domain.RejectReason;
+import com.custmaster.domain.Rejection;
+import com.custmaster.domain.SafeCsv;
+import com.custmaster.domain.StagingOutcome;
+import com.custmaster.match.MatchDecision;
+import com.custmaster.match.MatchEngine;
+import com.custmaster.match.MatchModel;
+import com.custmaster.match.MatchRun;
+import com.custmaster.normalize.ContactNormalizer;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Deduplicates any CSV file with a header row: its columns are mapped onto canonical contact
+ * fields, normalised by the same code as the nightly ingest, matched by the same engine (its model
+ * trained on the file itself), and written as {@code clusters.csv}, {@code pairs.csv} and
+ * {@code model.json}. Every input record appears once in clusters.csv; a record with nothing to
+ * match on (no name, email, phone or id) is a cluster of its own, and a date that is not a date is
+ * left out of matching rather than losing the record.
+ */
+public final class CsvDedupe {
+
+    private static final String SOURCE = "input";
+
+    /**
+     * What to read and how.
+     *
+     * @param mapping canonical field to one or more columns (several are joined: by "/" for dates, else by a space)
+     * @param dateFormat pattern for birth dates, or null for the common formats
+     */
+    public record Options(Path input, String idColumn, Map<CanonicalField, List<String>> mapping, char delimiter,
+                          Charset encoding, String phoneRegion, String dateFormat, Path out) {
+        public Options {
+            requireNonNull(input, "input is null");
+            requireNonNull(idColumn, "idColumn is null");
+            requireNonNull(mapping, "mapping is null");
+            requireNonNull(encoding, "encoding is null");
+            requireNonNull(phoneRegion, "phoneRegion is null");
+            requireNonNull(out, "out is null");
+            if (mapping.isEmpty()) {
+                throw new IllegalArgumentException("map at least one field (--map FIELD=COLUMN)");
+            }
+            if (mapping.containsKey(CanonicalField.SOURCE_RECORD_ID)) {
+                throw new IllegalArgumentException("the record id is given by --id, not --map");
+            }
+            mapping = Map.copyOf(mapping);
+        }
+    }
+
+    /** What a run did, for the printed summary. */
+    public record Summary(long records, long clusters, long withoutIdentity, long datesIgnored, long pairsMatched,
+                          long pairsForReview, Map<String, Long> candidatePairsPerRule, MatchModel model, long readMillis,
+                          long matchMillis, long writeMillis) {
+    }
+
+    /** A problem with the input that stops the run: names the file, line and column. */
+    public static final class InputException extends RuntimeException {
+        public InputException(String message) {
+            super(message);
+        }
+    }
+
+    private CsvDedupe() {
+    }
+
+    public static Summary run(Options options, MatchingConfig config) {
+        long started = System.nanoTime();
+        List<RawRecord> records = read(options);
+        SourceConfig source = sourceConfig(options);
+        SourceConfig withoutDates = sourceConfig(options, CanonicalField.BIRTH_DATE);
+        LocalDate today = LocalDate.now();
+        Contact[] contacts = new Contact[records.size()];
+        boolean[] dateIgnored = new boolean[records.size()];
+        ContactNormalizer normalizer = new ContactNormalizer(source, today, false);
+        ContactNormalizer fallback = new ContactNormalizer(withoutDates, today, false);
+        IntStream.range(0, records.size()).parallel().forEach(i -> {
+            StagingOutcome outcome = normalizer.normalize(records.get(i));
+            if (outcome instanceof Rejection rejection && rejection.reason() == RejectReason.INVALID_DATE) {
+                dateIgnored[i] = true;
+                outcome = fallback.normalize(records.get(i));
+            }
+            contacts[i] = outcome instanceof Contact contact ? contact : null;
+        });
+        String[] unreadableDates = new String[records.size()];
+        for (int i = 0; i < records.size(); i++) {
+            if (dateIgnored[i] && contacts[i] != null) {
+                unreadableDates[i] = source.fields().get(CanonicalField.BIRTH_DATE).extract(records.get(i))
+                        .map(CsvDedupe::dateText).orElse(null);
+            }
+        }
+        List<Contact> matchable = new ArrayList<>();
+        int[] recordOf = new int[records.size()];
+        long withoutIdentity = 0;
+        long datesIgnored = 0;
+        for (int i = 0; i < contacts.length; i++) {
+            if (dateIgnored[i]) {
+                datesIgnored++;
+            }
+            if (contacts[i] == null) {
+                withoutIdentity++;
+            } else {
+                recordOf[matchable.size()] = i;
+                matchable.add(contacts[i]);
+            }
+        }
+        long read = System.nanoTime();
+        String[] fallbackDates = new String[matchable.size()];
+        for (int k = 0; k < matchable.size(); k++) {
+            fallbackDates[k] = unreadableDates[recordOf[k]];
+        }
+        MatchRun run = new MatchEngine(config).run(matchable, new long[0], new long[0], Map.of("birth_date", fallbackDates));
+        long matched = System.nanoTime();
+
+        String[] ids = records.stream().map(r -> r.value(options.idColumn()).orElseThrow()).toArray(String[]::new);
+        int[] clusterRecord = new int[records.size()];
+        for (int i = 0; i < clusterRecord.length; i++) {
+            clusterRecord[i] = i;
+        }
+        for (int k = 0; k < matchable.size(); k++) {
+            clusterRecord[recordOf[k]] = recordOf[run.clusterOf(k)];
+        }
+        write(options.out(), ids, clusterRecord, run, recordOf);
+        long written = System.nanoTime();
+        long clusters = 0;
+        for (int i = 0; i < clusterRecord.length; i++) {
+            if (clusterRecord[i] == i) {
+                clusters++;
+            }
+        }
+        return new Summary(records.size(), clusters, withoutIdentity, datesIgnored, run.count(MatchDecision.MATCH),
+                run.count(MatchDecision.REVIEW), run.candidatePairsPerRule(), run.model(), (read - started) / 1_000_000,
+                (matched - read) / 1_000_000, (written - matched) / 1_000_000);
+    }
+
+    /**
+     * A date that is not a calendar date ("1994/11/71", "19671310") as yyyy-MM-dd text, so that
+     * matching can still see it is one digit away from another; null when it has no such shape.
+     */
+    static String dateText(String raw) {
+        String[] parts = raw.trim().split("[^0-9]+");
+        if (parts.length == 1 && parts[0].length() == 8) {
+            return parts[0].substring(0, 4) + "-" + parts[0].substring(4, 6) + "-" + parts[0].substring(6);
+        }
+        if (parts.length == 3 && parts[0].length() == 4 && parts[1].length() <= 2 && parts[2].length() <= 2
+                && !parts[1].isEmpty() && !parts[2].isEmpty()) {
+            return parts[0] + "-" + (parts[1].length() == 1 ? "0" : "") + parts[1] + "-"
+                    + (parts[2].length() == 1 ? "0" : "") + parts[2];
+        }
+        return null;
+    }
+
+    private static List<RawRecord> read(Options options) {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(options.delimiter()).setHeader().setSkipHeaderRecord(true)
+                .setIgnoreSurroundingSpaces(true).setTrim(true).setIgnoreEmptyLines(true).get();
+        String file = options.input().toString();
+        List<RawRecord> records = new ArrayList<>();
+        try (Reader reader = Files.newBufferedReader(options.input(), options.encoding());
+             CSVParser parser = CSVParser.parse(reader, format)) {
+            List<String> header = parser.getHeaderNames().stream().map(String::trim).toList();
+            Set<String> needed = new HashSet<>();
+            needed.add(options.idColumn());
+            options.mapping().values().forEach(needed::addAll);
+            for (String column : needed) {
+                if (!header.contains(column)) {
+                    throw new InputException(file + ": line 1: no column '" + column + "' in the header " + header);
+                }
+            }
+            Set<String> seen = new HashSet<>();
+            for (CSVRecord row : parser) {
+                long line = row.getParser().getCurrentLineNumber();
+                if (row.size() != header.size()) {
+                    throw new InputException(file + ": line " + line + ": " + row.size() + " values, the header has "
+                            + header.size() + " columns");
+                }
+                Map<String, String> values = new HashMap<>();
+                for (String column : needed) {
+                    values.put(column, row.get(header.indexOf(column)));
+                }
+                String id = values.get(options.idColumn());
+                if (id == null || id.isBlank()) {
+                    throw new InputException(file + ": line " + line + ": column '" + options.idColumn() + "' is empty");
+                }
+                if (!seen.add(id)) {
+                    throw new InputException(file + ": line " + line + ": column '" + options.idColumn() + "': id '" + id
+                            + "' appears twice");
+                }
+                records.add(RawRecord.parsed(SOURCE, file, line, values));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            throw new InputException(file + ": " + e.getMessage());
+        }
+        return records;
+    }
+
+    private static SourceConfig sourceConfig(Options options, CanonicalField... leftOut) {
+        Map<CanonicalField, FieldMapping> fields = new EnumMap<>(CanonicalField.class);
+        Set<CanonicalField> skipped = Set.of(leftOut);
+        options.mapping().forEach((field, columns) -> {
+            if (skipped.contains(field)) {
+                return;
+            }
+            String dateFormat = field == CanonicalField.BIRTH_DATE ? options.dateFormat() : null;
+            fields.put(field, columns.size() == 1 ? new FieldMapping.Column(columns.get(0), dateFormat)
+                    : new FieldMapping.Concat(columns, field == CanonicalField.BIRTH_DATE ? "/" : " ", dateFormat));
+        });
+        return new SourceConfig(SOURCE, options.input(), SourceType.CSV, options.input().toString(), options.encoding(),
+                options.delimiter(), '"', true, options.idColumn(), 1, options.phoneRegion(), null, fields, null);
+    }
+
+    private static void write(Path out, String[] ids, int[] clusterRecord, MatchRun run, int[] recordOf) {
+        try {
+            Files.createDirectories(out);
+            try (BufferedWriter writer = Files.newBufferedWriter(out.resolve("clusters.csv"), StandardCharsets.UTF_8)) {
+                writer.write("record_id,cluster_id\n");
+                for (int i = 0; i < ids.length; i++) {
+                    writer.write(SafeCsv.cell(ids[i]));
+                    writer.write(',');
+                    writer.write(SafeCsv.cell(ids[clusterRecord[i]]));
+                    writer.write('\n');
+                }
+            }
+            try (BufferedWriter writer = Files.newBufferedWriter(out.resolve("pairs.csv"), StandardCharsets.UTF_8)) {
+                writer.write("record_id_l,record_id_r,match_probability,decision\n");
+                for (int p = 0; p < run.pairCount(); p++) {
+                    MatchDecision decision = run.decision(p);
+                    if (decision == MatchDecision.DISTINCT) {
+                        continue;
+                    }
+                    writer.write(SafeCsv.cell(ids[recordOf[run.left(p)]]));
+                    writer.write(',');
+                    writer.write(SafeCsv.cell(ids[recordOf[run.right(p)]]));
+                    writer.write(',');
+                    writer.write(String.format(java.util.Locale.ROOT, "%.6f", run.matchProbability(p)));
+                    writer.write(',');
+                    writer.write(decision.code());
+                    writer.write('\n');
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + out, e);
+        }
+        run.model().writeJson(out.resolve("model.json"));
+    }
+}

@@ -1,0 +1,252 @@
+package com.custmaster.match;
+
+import com.custmaster.config.MatchingConfig;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Blocking: records that agree on all keys of at least one rule become candidate pairs. Rules are
+ * OR-ed; a pair belongs to the first rule that produces it (a later rule skips pairs an earlier one
+ * already made, as Splink does), so no pair is scored twice and the count per rule says what each
+ * rule adds. Blocks larger than the configured maximum are skipped and counted, so one shared
+ * switchboard number cannot produce millions of pairs.
+ *
+ * <p>Block membership is kept as small integers per rule and record, which also lets training ask
+ * cheaply whether any pair of records lies in one block of a rule ({@link #inBlock}).
+ */
+final class Blocking {
+
+    /** No block: a key of the rule is missing for the record. */
+    static final int NONE = -1;
+
+    private final List<MatchingConfig.BlockingRule> rules;
+    /** [rule][record]: block id when the record's block produced pairs, else NONE. */
+    private final int[][] pairedIds;
+    private final long[] pairs;
+    private final byte[] firstRule;
+    private final long[] pairsPerRule;
+    private final long[] totalPerRule;
+    private final long[] oversizedBlocks;
+
+    private Blocking(List<MatchingConfig.BlockingRule> rules, int[][] pairedIds, long[] pairs,
+                     byte[] firstRule, long[] pairsPerRule, long[] totalPerRule, long[] oversizedBlocks) {
+        this.rules = rules;
+        this.pairedIds = pairedIds;
+        this.pairs = pairs;
+        this.firstRule = firstRule;
+        this.pairsPerRule = pairsPerRule;
+        this.totalPerRule = totalPerRule;
+        this.oversizedBlocks = oversizedBlocks;
+    }
+
+    /** The candidate pairs of the configured blocking rules, each pair once (for its first rule). */
+    static Blocking of(RecordTable table, MatchingConfig config) {
+        return of(table, config.blockingRules(), config.maxBlockSize(), true, Long.MAX_VALUE);
+    }
+
+    /**
+     * Pairs of each rule on its own, an even sample of at most {@code maxPairsPerRule} per rule:
+     * what training needs (every rule's pairs, whether or not an earlier rule found them too).
+     */
+    static Blocking sample(RecordTable table, List<MatchingConfig.BlockingRule> rules, int maxBlockSize, long maxPairsPerRule) {
+        return of(table, rules, maxBlockSize, false, maxPairsPerRule);
+    }
+
+    private static Blocking of(RecordTable table, List<MatchingConfig.BlockingRule> rules, int maxBlockSize,
+                               boolean firstRuleOnly, long maxPairsPerRule) {
+        if (rules.size() > Byte.MAX_VALUE) {
+            throw new IllegalArgumentException("at most " + Byte.MAX_VALUE + " blocking rules are supported");
+        }
+        int n = table.size();
+        int[][] agreeIds = new int[rules.size()][];
+        int[][] pairedIds = new int[rules.size()][];
+        long[] perRule = new long[rules.size()];
+        long[] totalPerRule = new long[rules.size()];
+        long[] oversized = new long[rules.size()];
+        LongList pairs = new LongList();
+        ByteList first = new ByteList();
+        for (int r = 0; r < rules.size(); r++) {
+            agreeIds[r] = blockIds(table, rules.get(r));
+            int blocks = 0;
+            for (int id : agreeIds[r]) {
+                blocks = Math.max(blocks, id + 1);
+            }
+            int[] sizes = new int[blocks];
+            for (int id : agreeIds[r]) {
+                if (id != NONE) {
+                    sizes[id]++;
+                }
+            }
+            int[] paired = agreeIds[r].clone();
+            for (int i = 0; i < n; i++) {
+                if (paired[i] != NONE && (sizes[paired[i]] < 2 || sizes[paired[i]] > maxBlockSize)) {
+                    paired[i] = NONE;
+                }
+            }
+            for (int size : sizes) {
+                if (size > maxBlockSize) {
+                    oversized[r]++;
+                }
+            }
+            pairedIds[r] = paired;
+            // members of each block, in record order, by counting sort
+            int[] start = new int[blocks + 1];
+            for (int i = 0; i < n; i++) {
+                if (paired[i] != NONE) {
+                    start[paired[i] + 1]++;
+                }
+            }
+            for (int b = 0; b < blocks; b++) {
+                start[b + 1] += start[b];
+            }
+            int[] fill = Arrays.copyOf(start, blocks);
+            int[] members = new int[start[blocks]];
+            for (int i = 0; i < n; i++) {
+                if (paired[i] != NONE) {
+                    members[fill[paired[i]]++] = i;
+                }
+            }
+            long total = 0;
+            for (int b = 0; b < blocks; b++) {
+                long size = start[b + 1] - start[b];
+                total += size * (size - 1) / 2;
+            }
+            totalPerRule[r] = total;
+            long stride = Math.max(1, (total + maxPairsPerRule - 1) / maxPairsPerRule);
+            long added = 0;
+            long seen = 0;
+            for (int b = 0; b < blocks; b++) {
+                for (int x = start[b]; x < start[b + 1]; x++) {
+                    int a = members[x];
+                    for (int y = x + 1; y < start[b + 1]; y++) {
+                        int c = members[y];
+                        if (firstRuleOnly ? !producedEarlier(pairedIds, r, a, c) : seen++ % stride == 0) {
+                            pairs.add(((long) a << 32) | c);
+                            first.add((byte) r);
+                            added++;
+                        }
+                    }
+                }
+            }
+            perRule[r] = added;
+        }
+        return new Blocking(rules, pairedIds, pairs.toArray(), first.toArray(), perRule, totalPerRule, oversized);
+    }
+
+    private static boolean producedEarlier(int[][] pairedIds, int rule, int a, int b) {
+        for (int s = 0; s < rule; s++) {
+            int id = pairedIds[s][a];
+            if (id != NONE && id == pairedIds[s][b]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int[] blockIds(RecordTable table, MatchingConfig.BlockingRule rule) {
+        String[][] keyColumns = new String[rule.keys().size()][];
+        for (int k = 0; k < keyColumns.length; k++) {
+            keyColumns[k] = table.column(rule.keys().get(k));
+        }
+        int[] ids = new int[table.size()];
+        Map<Object, Integer> blocks = new HashMap<>();
+        for (int i = 0; i < ids.length; i++) {
+            Object key = key(keyColumns, i);
+            ids[i] = key == null ? NONE : blocks.computeIfAbsent(key, k -> blocks.size());
+        }
+        return ids;
+    }
+
+    private static Object key(String[][] keyColumns, int record) {
+        if (keyColumns.length == 1) {
+            return keyColumns[0][record];
+        }
+        StringBuilder key = new StringBuilder();
+        for (String[] column : keyColumns) {
+            String value = column[record];
+            if (value == null) {
+                return null;
+            }
+            key.append(value).append('\u0001');
+        }
+        return key.toString();
+    }
+
+    int pairCount() {
+        return pairs.length;
+    }
+
+    static int left(long pair) {
+        return (int) (pair >>> 32);
+    }
+
+    static int right(long pair) {
+        return (int) pair;
+    }
+
+    long pair(int index) {
+        return pairs[index];
+    }
+
+    int firstRule(int index) {
+        return firstRule[index];
+    }
+
+    List<MatchingConfig.BlockingRule> rules() {
+        return rules;
+    }
+
+    /** True when the pair lies in one block of the rule that produced pairs (not oversized). */
+    boolean inBlock(int rule, int a, int b) {
+        int id = pairedIds[rule][a];
+        return id != NONE && id == pairedIds[rule][b];
+    }
+
+    long pairsOf(int rule) {
+        return pairsPerRule[rule];
+    }
+
+    /** All pairs in the rule's blocks (found first by it or not; before any sampling). */
+    long allPairsOf(int rule) {
+        return totalPerRule[rule];
+    }
+
+    long oversizedBlocksOf(int rule) {
+        return oversizedBlocks[rule];
+    }
+
+    /** A growable list of longs, without boxing: a million records make millions of pairs. */
+    static final class LongList {
+        private long[] values = new long[1024];
+        private int size;
+
+        void add(long value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, values.length * 2);
+            }
+            values[size++] = value;
+        }
+
+        long[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+
+    private static final class ByteList {
+        private byte[] values = new byte[1024];
+        private int size;
+
+        void add(byte value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, values.length * 2);
+            }
+            values[size++] = value;
+        }
+
+        byte[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+}
