@@ -23,7 +23,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -36,8 +35,8 @@ import java.util.stream.Stream;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * Throughput benchmarks of the pipeline's stages, run by {@code jobs/bench <stage>}; the first
- * argument names the stage ({@code ingest} today; later stages add theirs to {@link #run}). They
+ * Throughput benchmarks of the pipeline's stages, run by {@code jobs/bench <stage>} through
+ * {@link Bench}, which passes the options of {@code jobs/bench ingest} to {@link #run}. They
  * exist because issue 3 sets a bar in records per second per core that a timed unit test could only
  * check flakily on a shared machine: a benchmark measures it properly (warm-up, repeated runs,
  * CPU time beside wall time) and writes its figures to docs/benchmarks.md.
@@ -59,13 +58,10 @@ public final class IngestBenchmark {
     static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 22);
     static final String SECTION = "ingest";
 
-    private static final int EXIT_USAGE = 2;
     private static final Set<String> INGEST_OPTIONS = Set.of("rows", "runs", "seed", "out", "conf", "work",
             "sources");
-    private static final String USAGE = """
-            usage: jobs/bench <stage> [options]
-
-            stages:
+    /** The {@code ingest} part of {@code jobs/bench --help}. */
+    static final String HELP = """
               ingest   read and normalise synthetic CRM CSV, distributor GBK CSV and call-centre JSON Lines
                        files through the real readers and ContactNormalizer, one thread, no database
                        --rows N      rows per file (default 1000000)
@@ -87,30 +83,14 @@ public final class IngestBenchmark {
     private IngestBenchmark() {
     }
 
+    /** The old entry point; {@link Bench} is the one {@code jobs/bench} calls, and this does the same. */
     public static void main(String[] args) {
-        System.exit(run(args));
+        Bench.main(args);
     }
 
-    /** Runs the stage the first argument names; returns the exit code (2 for usage errors). */
-    static int run(String... args) {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
-            (args.length == 0 ? System.err : System.out).print(USAGE);
-            return args.length == 0 ? EXIT_USAGE : 0;
-        }
-        String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        try {
-            return switch (args[0]) {
-                case "ingest" -> ingest(BenchOptions.parse(rest, INGEST_OPTIONS));
-                default -> throw new IllegalArgumentException("unknown stage '" + args[0] + "'");
-            };
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.print(USAGE);
-            return EXIT_USAGE;
-        } catch (IOException e) {
-            System.err.println("error: " + e.getMessage());
-            return 1;
-        }
+    /** {@code jobs/bench ingest}'s options, without the stage name; returns the exit code. */
+    static int run(String... options) throws IOException {
+        return ingest(BenchOptions.parse(options, INGEST_OPTIONS));
     }
 
     /** What one format is: its source, generated file and how to write it. */

@@ -1,5 +1,6 @@
 package com.custmaster.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,11 +9,13 @@ import picocli.CommandLine.Command;
  * part of the contract with schedulers (docs/operations.md).
  */
 @Command(name = "custmaster", mixinStandardHelpOptions = true, version = "custmaster 0.1.0",
-        description = "Nightly CRM pipeline: ingest contacts, deduplicate into a customer master, customer value on Spark.",
-        subcommands = {NightlyCommand.class, DedupeCommand.class, CommandLine.HelpCommand.class},
+        description = "Nightly CRM pipeline: ingest contacts, deduplicate into a customer master, customer value on Spark; "
+                + "'dedupe' deduplicates any CSV file, 'evaluate' scores a deduplication against a known truth.",
+        subcommands = {NightlyCommand.class, DedupeCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:run completed, or that date had already completed", "1:run failed (restart with the same command)",
-                "2:usage or configuration error (nothing was read)", "3:another run is in progress"})
+        exitCodeList = {"0:done (nightly: run completed, or that date had already completed)",
+                "1:failed (nightly: restart with the same command)",
+                "2:usage, configuration or data error (nightly: nothing was read)", "3:another nightly run is in progress"})
 public final class Main {
 
     /** Usage or configuration errors: nothing was read. */
@@ -23,7 +26,18 @@ public final class Main {
     }
 
     public static int execute(String... args) {
+        return execute(null, null, args);
+    }
+
+    /** As {@link #execute(String...)}, writing to the given writers (null: standard output and error). */
+    static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new Main());
+        if (out != null) {
+            commandLine.setOut(out);
+        }
+        if (err != null) {
+            commandLine.setErr(err);
+        }
         commandLine.setExitCodeExceptionMapper(error -> EXIT_USAGE);
         commandLine.setParameterExceptionHandler((error, arguments) -> {
             commandLine.getErr().println("error: " + error.getMessage());

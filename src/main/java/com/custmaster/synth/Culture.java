@@ -4,7 +4,7 @@ package com.custmaster.synth;
  * Where a synthetic person lives. It is the first choice made for a person because it decides the
  * script of the name, the telephone plan, the address style and the currency of the orders.
  */
-enum Culture {
+public enum Culture {
     MAINLAND("CN", "86", "CNY", true),
     HONG_KONG("HK", "852", "CNY", true),
     TAIWAN("TW", "886", "CNY", true),
@@ -40,7 +40,7 @@ enum Culture {
     }
 
     /** True for persons whose name is written in Hanzi in at least some sources. */
-    boolean chinese() {
+    public boolean chinese() {
         return chinese;
     }
 }

@@ -22,6 +22,11 @@ final class Dice {
         this.random = new Random(seed);
     }
 
+    /** A stream from a seed as it is (the caller mixes its seeds well). */
+    static Dice seeded(long seed) {
+        return new Dice(seed);
+    }
+
     /** An independent stream for one stage of the generator. */
     static Dice forStage(long seed, String stage) {
         return new Dice(seed * 1_000_003L + stage.hashCode());

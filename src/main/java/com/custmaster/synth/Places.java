@@ -2,7 +2,6 @@ package com.custmaster.synth;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Cities, districts and streets to build addresses from, in both scripts for Chinese places, with
@@ -129,6 +128,12 @@ final class Places {
 
     private static final String POSTCODE_LETTERS = "ABDEFGHJLNPQRSTUWXYZ";
 
+    /** The cities' weights, once (an address is drawn per person, and the benchmarks make millions). */
+    private static final double[] MAINLAND_WEIGHTS = weights(MAINLAND.stream().mapToInt(MainlandCity::weight).toArray());
+    private static final double[] UK_WEIGHTS = weights(UK.stream().mapToInt(UkCity::weight).toArray());
+    private static final double[] US_WEIGHTS = weights(US.stream().mapToInt(UsCity::weight).toArray());
+    private static final double[] GERMANY_WEIGHTS = weights(GERMANY.stream().mapToInt(GermanCity::weight).toArray());
+
     private Places() {
     }
 
@@ -186,7 +191,7 @@ final class Places {
         MainlandCity city = cityLatin != null
                 ? MAINLAND.stream().filter(c -> c.name().latinName().equals(cityLatin)).findFirst()
                         .orElseThrow(() -> unknownCity(Culture.MAINLAND, cityLatin))
-                : dice.weighted(MAINLAND, weights(MAINLAND.stream().mapToInt(MainlandCity::weight).toArray()));
+                : dice.weighted(MAINLAND, MAINLAND_WEIGHTS);
         Named district = dice.pick(city.districts());
         Named street = dice.pick(MAINLAND_STREETS);
         int number = dice.between(1, 399);
@@ -197,7 +202,7 @@ final class Places {
                 + (flat ? building + "栋" + room + "室" : "");
         String lineLatin = (flat ? "Room " + room + ", Building " + building + ", " : "")
                 + "No. " + number + " " + street.latinName() + ", " + district.latinName();
-        String postcode = city.postcodePrefix() + String.format(Locale.ROOT, "%03d", dice.between(0, 199));
+        String postcode = city.postcodePrefix() + zeroPadded(dice.between(0, 199), 3);
         return new Address(lineNative, lineLatin, city.name().nativeName(), city.name().latinName(), city.province(),
                 postcode, Culture.MAINLAND);
     }
@@ -229,7 +234,7 @@ final class Places {
 
     private static Address uk(String cityLatin, Dice dice) {
         UkCity city = cityLatin != null ? ukCity(cityLatin)
-                : dice.weighted(UK, weights(UK.stream().mapToInt(UkCity::weight).toArray()));
+                : dice.weighted(UK, UK_WEIGHTS);
         String line = dice.between(1, 240) + " " + dice.pick(UK_STREETS);
         if (dice.chance(0.25)) {
             line = "Flat " + dice.between(1, 24) + ", " + line;
@@ -244,12 +249,12 @@ final class Places {
         UsCity city = cityLatin != null
                 ? US.stream().filter(c -> c.name().equals(cityLatin)).findFirst()
                         .orElseThrow(() -> unknownCity(Culture.US, cityLatin))
-                : dice.weighted(US, weights(US.stream().mapToInt(UsCity::weight).toArray()));
+                : dice.weighted(US, US_WEIGHTS);
         String line = dice.between(10, 9899) + " " + dice.pick(US_STREETS);
         if (dice.chance(0.3)) {
             line = line + " Apt " + dice.between(1, 24) + (char) ('A' + dice.between(0, 5));
         }
-        String zip = city.zipPrefix() + String.format(Locale.ROOT, "%02d", dice.between(1, 60));
+        String zip = city.zipPrefix() + zeroPadded(dice.between(1, 60), 2);
         return new Address(line, line, city.name(), city.name(), city.state(), zip, Culture.US);
     }
 
@@ -257,9 +262,9 @@ final class Places {
         GermanCity city = cityLatin != null
                 ? GERMANY.stream().filter(c -> c.name().equals(cityLatin)).findFirst()
                         .orElseThrow(() -> unknownCity(Culture.GERMANY, cityLatin))
-                : dice.weighted(GERMANY, weights(GERMANY.stream().mapToInt(GermanCity::weight).toArray()));
+                : dice.weighted(GERMANY, GERMANY_WEIGHTS);
         String line = dice.pick(GERMAN_STREETS) + " " + dice.between(1, 140) + (dice.chance(0.1) ? "a" : "");
-        String postcode = dice.pick(city.postcodePrefixes()) + String.format(Locale.ROOT, "%03d", dice.between(0, 999));
+        String postcode = dice.pick(city.postcodePrefixes()) + zeroPadded(dice.between(0, 999), 3);
         return new Address(line, line, city.name(), city.name(), "", postcode, Culture.GERMANY);
     }
 
@@ -274,6 +279,12 @@ final class Places {
 
     private static Named named(String pair) {
         return named(new String[] {pair}).get(0);
+    }
+
+    /** {@code String.format("%0<width>d", number)} for small non-negative numbers, without a formatter per call. */
+    private static String zeroPadded(int number, int width) {
+        String digits = Integer.toString(number);
+        return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
     }
 
     private static double[] weights(int[] weights) {

@@ -1,5 +1,6 @@
 package com.custmaster.synth;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -119,12 +120,21 @@ final class WesternNames {
         return builder.toString();
     }
 
+    /** Weight 1/(1 + rank/8) for ranks 0 to 99, more than any list here has. */
+    private static final double[] RANK_WEIGHTS = rankWeights(100);
+
     /** Draws with weight 1/(1 + rank/8): a few names common, a long tail rare. */
     private static String frequent(List<String> names, Dice dice) {
-        double[] weights = new double[names.size()];
+        double[] weights = names.size() <= RANK_WEIGHTS.length
+                ? Arrays.copyOf(RANK_WEIGHTS, names.size()) : rankWeights(names.size());
+        return dice.weighted(names, weights);
+    }
+
+    private static double[] rankWeights(int count) {
+        double[] weights = new double[count];
         for (int i = 0; i < weights.length; i++) {
             weights[i] = 1.0 / (1.0 + i / 8.0);
         }
-        return dice.weighted(names, weights);
+        return weights;
     }
 }

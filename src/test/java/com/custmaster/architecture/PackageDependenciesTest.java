@@ -1,5 +1,6 @@
 package com.custmaster.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -9,7 +10,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the arrows of the package layout one-way: domain <- config <- ingest, normalize, match,
- * master <- batch <- cli; analytics and publish depend on domain and config only.
+ * master <- batch <- cli; analytics and publish depend on domain and config only; quality (scoring a
+ * clustering against the truth) depends on domain, the JDK and commons-csv only, so that any stage or
+ * tool can use it.
  */
 class PackageDependenciesTest {
 
@@ -23,7 +26,15 @@ class PackageDependenciesTest {
                 .should().dependOnClassesThat().resideInAnyPackage("com.custmaster.config..", "com.custmaster.ingest..",
                         "com.custmaster.normalize..", "com.custmaster.match..", "com.custmaster.master..",
                         "com.custmaster.batch..", "com.custmaster.cli..", "com.custmaster.analytics..",
-                        "com.custmaster.publish..")
+                        "com.custmaster.publish..", "com.custmaster.quality..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void qualityDependsOnlyOnDomainTheJdkAndCommonsCsv() {
+        classes().that().resideInAPackage("com.custmaster.quality..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("com.custmaster.quality..",
+                        "com.custmaster.domain..", "java..", "org.apache.commons.csv..")
                 .check(CLASSES);
     }
 
@@ -32,7 +43,8 @@ class PackageDependenciesTest {
         noClasses().that().resideInAPackage("com.custmaster.config..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.custmaster.ingest..", "com.custmaster.normalize..",
                         "com.custmaster.match..", "com.custmaster.master..", "com.custmaster.batch..",
-                        "com.custmaster.cli..", "com.custmaster.analytics..", "com.custmaster.publish..")
+                        "com.custmaster.cli..", "com.custmaster.analytics..", "com.custmaster.publish..",
+                        "com.custmaster.quality..")
                 .check(CLASSES);
     }
 
