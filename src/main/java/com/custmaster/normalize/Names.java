@@ -4,6 +4,7 @@ import com.ibm.icu.text.Transliterator;
 import com.ibm.icu.text.UnicodeSet;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,11 @@ public final class Names {
             replacedWords(Transliterator.getInstance(TRADITIONAL_SIMPLIFIED).toRules(false));
     private static final int LONGEST_TRADITIONAL_WORD =
             TRADITIONAL_WORDS == null ? 0 : TRADITIONAL_WORDS.stream().mapToInt(String::length).max().orElse(0);
+    /**
+     * The first UTF-16 unit of every word of {@link #TRADITIONAL_WORDS}: only where the text has one
+     * of them can a word start, so the other positions need no look-up (and no substring).
+     */
+    private static final BitSet TRADITIONAL_WORD_STARTS = firstUnits(TRADITIONAL_WORDS);
 
     private static final ThreadLocal<RecentTransliterations> TO_SIMPLIFIED =
             ThreadLocal.withInitial(() -> new RecentTransliterations(TRADITIONAL_SIMPLIFIED));
@@ -112,6 +118,9 @@ public final class Names {
 
     private static boolean containsTraditionalWord(String text) {
         for (int start = 0; start < text.length(); start++) {
+            if (!TRADITIONAL_WORD_STARTS.get(text.charAt(start))) {
+                continue;
+            }
             for (int end = start + 1; end <= Math.min(text.length(), start + LONGEST_TRADITIONAL_WORD); end++) {
                 if (TRADITIONAL_WORDS.contains(text.substring(start, end))) {
                     return true;
@@ -119,6 +128,18 @@ public final class Names {
             }
         }
         return false;
+    }
+
+    private static BitSet firstUnits(Set<String> words) {
+        BitSet units = new BitSet(Character.MAX_VALUE + 1);
+        if (words != null) {
+            for (String word : words) {
+                if (!word.isEmpty()) {
+                    units.set(word.charAt(0));
+                }
+            }
+        }
+        return units;
     }
 
     /**

@@ -15,6 +15,10 @@ import java.util.Locale;
 public final class Phones {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    /** The common plain shapes without libphonenumber's parsing regular expressions; see its Javadoc. */
+    private static final PlainPhoneParser PLAIN = new PlainPhoneParser(UTIL);
+    /** libphonenumber's possibility and validity rules with the metadata looked up once; see its Javadoc. */
+    private static final PhoneChecks CHECKS = new PhoneChecks(UTIL);
 
     private Phones() {
     }
@@ -27,17 +31,35 @@ public final class Phones {
         String region = defaultRegion == null ? "ZZ" : defaultRegion.toUpperCase(Locale.ROOT);
         String candidate = internationalPrefixToPlus(text);
         try {
-            Phonenumber.PhoneNumber number = UTIL.parse(candidate, region);
+            Phonenumber.PhoneNumber number = parse(candidate, region);
             // "Possible only locally" (no area code) is not enough to know which number it is.
-            if (UTIL.isPossibleNumberWithReason(number) != PhoneNumberUtil.ValidationResult.IS_POSSIBLE) {
+            if (possibility(number) != PhoneNumberUtil.ValidationResult.IS_POSSIBLE) {
                 return new PhoneNumber(null, null, text, false);
             }
             String extension = number.hasExtension() ? number.getExtension() : null;
             return new PhoneNumber(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164), extension, text,
-                    UTIL.isValidNumber(number));
+                    isValid(number));
         } catch (NumberParseException e) {
             return new PhoneNumber(null, null, text, false);
         }
+    }
+
+    /** {@code UTIL.parse(text, region)}, the same result faster for the plain shapes {@link PlainPhoneParser} knows. */
+    static Phonenumber.PhoneNumber parse(String text, String region) throws NumberParseException {
+        Phonenumber.PhoneNumber plain = PLAIN.parse(text, region);
+        return plain != null ? plain : UTIL.parse(text, region);
+    }
+
+    /** {@code UTIL.isPossibleNumberWithReason(number)}, without its metadata look-ups where it can. */
+    static PhoneNumberUtil.ValidationResult possibility(Phonenumber.PhoneNumber number) {
+        PhoneNumberUtil.ValidationResult result = CHECKS.possibility(number);
+        return result != null ? result : UTIL.isPossibleNumberWithReason(number);
+    }
+
+    /** {@code UTIL.isValidNumber(number)}, without its metadata look-ups where it can. */
+    static boolean isValid(Phonenumber.PhoneNumber number) {
+        Boolean valid = CHECKS.validity(number);
+        return valid != null ? valid : UTIL.isValidNumber(number);
     }
 
     /**
