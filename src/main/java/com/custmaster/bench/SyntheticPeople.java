@@ -92,6 +92,8 @@ public final class SyntheticPeople {
     }
 
     private final long seed;
+    /** Who got each e-mail address first (see {@link #ownEmail}); filled while writing. */
+    private final java.util.Map<String, Integer> emailOwners = new java.util.HashMap<>();
 
     public SyntheticPeople(long seed) {
         this.seed = seed;
@@ -145,6 +147,7 @@ public final class SyntheticPeople {
             Files.createDirectories(file.toAbsolutePath().getParent());
         }
         int duplicates = 0;
+        emailOwners.clear();
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             out.write((HEADER + "\n").getBytes(StandardCharsets.UTF_8));
             StringBuilder line = new StringBuilder(256);
@@ -234,9 +237,28 @@ public final class SyntheticPeople {
         r.phoneDigits = parts.mobileDigits(r.culture);
         r.phoneInternational = parts.chance(0.5);
         r.phone = parts.chance(0.9) ? PersonParts.formatMobile(r.culture, r.phoneDigits, r.phoneInternational) : "";
-        r.email = parts.chance(0.85) ? parts.email(r.culture, r.familyLatin, r.givenLatin, birthDate, r.phoneDigits) : "";
+        r.email = parts.chance(0.85)
+                ? ownEmail(parts.email(r.culture, r.familyLatin, r.givenLatin, birthDate, r.phoneDigits), person) : "";
         setHome(r, parts.home(r.culture), parts.chance(0.95));
         return r;
+    }
+
+    /**
+     * The address if no other person has it yet, else the address with digits added, as mail
+     * providers make people do: two Mary Smiths never share one mailbox. Without this, common
+     * names would give hundreds of different people one address, which real data does not do and
+     * which would teach a matcher that a shared address says little.
+     */
+    private String ownEmail(String email, int person) {
+        int at = email.indexOf('@');
+        String candidate = email;
+        for (int attempt = 1; ; attempt++) {
+            Integer owner = emailOwners.putIfAbsent(candidate, person);
+            if (owner == null || owner == person) {
+                return candidate;
+            }
+            candidate = email.substring(0, at) + Math.floorMod(person * 31 + attempt, 10_000) + email.substring(at);
+        }
     }
 
     /** A duplicate of {@code original} with one to three errors. */
