@@ -10,18 +10,25 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Runs the night's master update in the step's single transaction and keeps its figures. */
+/**
+ * Runs the night's master update in the step's single transaction, keeps its figures and saves the
+ * model trained on the night's records, so every score of the run can be reproduced and explained.
+ */
 final class MatchTasklet implements Tasklet {
 
     private final MasterService service;
+    private final java.nio.file.Path reportsDir;
 
-    MatchTasklet(MasterService service) {
+    /** @param reportsDir where the night's trained model is saved, as {@code <date>/match_model.json} */
+    MatchTasklet(MasterService service, java.nio.file.Path reportsDir) {
         this.service = requireNonNull(service, "service is null");
+        this.reportsDir = requireNonNull(reportsDir, "reportsDir is null");
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext context) {
         MasterRunStats stats = service.run(StepStats.runDate(context));
+        stats.model().writeJson(reportsDir.resolve(StepStats.runDate(context).toString()).resolve("match_model.json"));
         ExecutionContext out = StepStats.of(context);
         out.putLong("source.records", stats.sourceRecords());
         out.putLong("masters.active", stats.activeMasters());

@@ -70,7 +70,8 @@ public class NightlyJobConfiguration {
         }
         return job
                 .next(tasklet("ingest-check", new IngestCheckTasklet(config, jdbc), jobRepository, transactionManager))
-                .next(tasklet("match", new MatchTasklet(new MasterService(new MasterStore(jdbc), config)), jobRepository,
+                .next(tasklet("match", new MatchTasklet(new MasterService(new MasterStore(jdbc), config),
+                        InfrastructureConfiguration.reportsDir(config)), jobRepository,
                         transactionManager))
                 .next(tasklet("export", new ExportTasklet(jdbc, sparkSessions, lake), jobRepository, transactionManager))
                 .next(tasklet("customer-value", new CustomerValueTasklet(config, sparkSessions, lake), jobRepository,

@@ -352,7 +352,7 @@ public final class ConfigLoader {
         static MatchingConfig read(YamlSection yaml) {
             YamlSection section = yaml.withContext("matching");
             section.rejectUnknownKeys(Set.of("prior_match_probability", "thresholds", "max_block_size",
-                    "blocking_rules", "comparisons", "training", "clustering"));
+                    "blocking_rules", "comparisons", "training", "clustering", "merge_guards"));
             YamlSection thresholds = section.requireSection("thresholds");
             thresholds.rejectUnknownKeys(Set.of("merge", "review"));
             List<MatchingConfig.BlockingRule> rules = rules(section, "blocking_rules");
@@ -366,10 +366,19 @@ public final class ConfigLoader {
                 return new MatchingConfig.Clustering(c.decimal("min_mean_weight",
                         MatchingConfig.Clustering.DEFAULT.minMeanWeight()));
             }).orElse(MatchingConfig.Clustering.DEFAULT);
+            List<MatchingConfig.MergeGuard> guards = new ArrayList<>();
+            if (section.has("merge_guards")) {
+                for (YamlSection guard : section.sectionList("merge_guards")) {
+                    guard.rejectUnknownKeys(Set.of("different", "unless_exact"));
+                    guards.add(new MatchingConfig.MergeGuard(guard.requireString("different"),
+                            guard.has("unless_exact") ? guard.stringList("unless_exact") : List.of()));
+                }
+            }
             try {
                 return new MatchingConfig(section.decimal("prior_match_probability", PRIOR_DEFAULT),
                         thresholds.decimal("merge", 0.95), thresholds.decimal("review", 0.5),
-                        section.integer("max_block_size", MAX_BLOCK_SIZE_DEFAULT), rules, comparisons, training, clustering);
+                        section.integer("max_block_size", MAX_BLOCK_SIZE_DEFAULT), rules, comparisons, training, clustering,
+                        guards);
             } catch (IllegalArgumentException e) {
                 throw section.error("thresholds", e.getMessage());
             }

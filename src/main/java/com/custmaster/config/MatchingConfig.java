@@ -22,9 +22,18 @@ import java.util.List;
  */
 public record MatchingConfig(double priorMatchProbability, double mergeThreshold, double reviewThreshold,
                              int maxBlockSize, List<BlockingRule> blockingRules, List<Comparison> comparisons,
-                             Training training, Clustering clustering) {
+                             Training training, Clustering clustering, List<MergeGuard> mergeGuards) {
 
     public MatchingConfig {
+        requireNonNull(mergeGuards, "mergeGuards is null");
+        mergeGuards = List.copyOf(mergeGuards);
+        for (MergeGuard guard : mergeGuards) {
+            for (String field : guard.fields()) {
+                if (comparisons.stream().noneMatch(comparison -> comparison.field().equals(field))) {
+                    throw new IllegalArgumentException("merge guard names " + field + ", which has no comparison");
+                }
+            }
+        }
         requireNonNull(blockingRules, "blockingRules is null");
         requireNonNull(comparisons, "comparisons is null");
         requireNonNull(training, "training is null");
@@ -56,7 +65,7 @@ public record MatchingConfig(double priorMatchProbability, double mergeThreshold
     public MatchingConfig(double priorMatchProbability, double mergeThreshold, double reviewThreshold, int maxBlockSize,
                           List<BlockingRule> blockingRules, List<Comparison> comparisons) {
         this(priorMatchProbability, mergeThreshold, reviewThreshold, maxBlockSize, blockingRules, comparisons,
-                Training.DEFAULT, Clustering.DEFAULT);
+                Training.DEFAULT, Clustering.DEFAULT, List.of());
     }
 
     /** The same settings with other thresholds (the ad-hoc dedupe command lets users pick them). */
@@ -67,13 +76,13 @@ public record MatchingConfig(double priorMatchProbability, double mergeThreshold
 
     public MatchingConfig withThresholds(double merge, double review) {
         return new MatchingConfig(priorMatchProbability, merge, review, maxBlockSize, blockingRules, comparisons, training,
-                clustering);
+                clustering, mergeGuards);
     }
 
     /** The same settings with only the comparisons and blocking rules whose fields the input has. */
     public MatchingConfig restrictedTo(List<BlockingRule> rules, List<Comparison> kept) {
         return new MatchingConfig(priorMatchProbability, mergeThreshold, reviewThreshold, maxBlockSize, rules, kept, training,
-                clustering);
+                clustering, mergeGuards);
     }
 
     /** Records that share the values of all {@code keys} become candidate pairs. */
@@ -131,6 +140,8 @@ public record MatchingConfig(double priorMatchProbability, double mergeThreshold
         DATE_NEAR,
         /** Dates with two of year, month and day equal (one part mistyped, or day and month both off). */
         DATE_PARTS,
+        /** E-mail addresses with the same user part before the "@" (a changed provider). */
+        EMAIL_USER,
         /** Dates at most {@code threshold} days apart. */
         DAYS_APART,
         /**
@@ -204,6 +215,28 @@ public record MatchingConfig(double priorMatchProbability, double mergeThreshold
             if (!(tolerance > 0)) {
                 throw new IllegalArgumentException("training tolerance must be positive: " + tolerance);
             }
+        }
+    }
+
+    /**
+     * A pair whose {@code different} comparison is at its last level ("else": both values present
+     * and unlike) is not merged automatically, whatever its score, unless one of the
+     * {@code unlessExact} comparisons agrees exactly; it goes to review instead. Household members
+     * share a phone, an address and a family name, each strong evidence under the model's
+     * independence assumption, yet two clearly different given names mean two people unless a
+     * personal identifier says otherwise.
+     */
+    public record MergeGuard(String different, List<String> unlessExact) {
+        public MergeGuard {
+            requireNonNull(different, "different is null");
+            requireNonNull(unlessExact, "unlessExact is null");
+            unlessExact = List.copyOf(unlessExact);
+        }
+
+        List<String> fields() {
+            List<String> fields = new java.util.ArrayList<>(unlessExact);
+            fields.add(different);
+            return fields;
         }
     }
 

@@ -1,5 +1,6 @@
 package com.custmaster.master;
 
+import com.custmaster.match.MatchModel;
 import java.util.Map;
 
 /**
@@ -7,12 +8,14 @@ import java.util.Map;
  *
  * @param sourceRecords source records considered (all current ones, not just tonight's)
  * @param activeMasters active master records after the run
+ * @param model the trained matching model that scored tonight's pairs (saved with the run)
  */
 public record MasterRunStats(long sourceRecordsRefreshed, long sourceRecords, long activeMasters, long created,
                              long merged, long split, long updated, long pairsMerged, long pairsForReview,
-                             Map<String, Long> candidatePairsPerRule) {
+                             Map<String, Long> candidatePairsPerRule, MatchModel model) {
 
     public MasterRunStats {
-        candidatePairsPerRule = Map.copyOf(candidatePairsPerRule);
+        candidatePairsPerRule = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(candidatePairsPerRule));
+        java.util.Objects.requireNonNull(model, "model is null");
     }
 }

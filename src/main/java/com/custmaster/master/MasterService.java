@@ -63,7 +63,7 @@ public final class MasterService {
         MasterRunStats stats = new MasterRunStats(refreshed, contacts.size(), golden.size(),
                 assignment.count(MasterEvent.Kind.CREATED), assignment.count(MasterEvent.Kind.MERGED),
                 assignment.count(MasterEvent.Kind.SPLIT), updated, result.count(MatchDecision.MATCH),
-                result.count(MatchDecision.REVIEW), result.candidatePairsPerRule());
+                result.count(MatchDecision.REVIEW), result.candidatePairsPerRule(), result.model());
         LOG.info("customer master: {} active, {} created, {} merged, {} split, {} updated", stats.activeMasters(),
                 stats.created(), stats.merged(), stats.split(), stats.updated());
         return stats;

@@ -67,6 +67,7 @@ public final class Comparators {
             case DATE_NEAR -> dateNear(left, right);
             case DAYS_APART -> daysApart(left, right) <= level.threshold();
             case DATE_PARTS -> twoDatePartsEqual(left, right);
+            case EMAIL_USER -> sameEmailUser(left, right);
             case SWAPPED -> throw new IllegalArgumentException("a swapped level needs the other field's values");
             case ELSE -> true;
         };
@@ -254,6 +255,12 @@ public final class Comparators {
         // yyyy-MM-dd with month and day swapped
         return left.length() == 10 && left.regionMatches(0, right, 0, 5) && left.regionMatches(5, right, 8, 2)
                 && left.regionMatches(8, right, 5, 2);
+    }
+
+    /** Two e-mail addresses whose parts before the "@" are equal and not empty. */
+    public static boolean sameEmailUser(String left, String right) {
+        int at = left.indexOf('@');
+        return at > 0 && at == right.indexOf('@') && left.regionMatches(0, right, 0, at);
     }
 
     /** Two ISO dates (yyyy-MM-dd) with at least two of year, month and day equal. */

@@ -96,9 +96,17 @@ public final class MatchEngine {
                 .forEach(p -> weights[p] = scorer.matchWeight(vectors, p, Blocking.left(pairs[p])));
         boolean[] accepted = new boolean[pairs.length];
         MatchDecision[] decisions = new MatchDecision[pairs.length];
+        int[][] guards = guardIndexes();
+        int guarded = 0;
         for (int p = 0; p < pairs.length; p++) {
             double probability = Scorer.probability(weights[p]);
             accepted[p] = probability >= config.mergeThreshold();
+            if (accepted[p] && guarded(guards, vectors, p)) {
+                accepted[p] = false;
+                guarded++;
+                decisions[p] = MatchDecision.REVIEW;
+                continue;
+            }
             decisions[p] = accepted[p] ? MatchDecision.MATCH
                     : probability >= config.reviewThreshold() ? MatchDecision.REVIEW : MatchDecision.DISTINCT;
         }
@@ -114,12 +122,54 @@ public final class MatchEngine {
         }
         long clustered = System.nanoTime();
         MatchRun run = new MatchRun(config, blocking, vectors, scorer, weights, decisions, outcome.clusterOf());
-        LOG.info("matched {} records into {} clusters: {} candidate pairs, {} merged, {} for review ({} held back by the "
-                        + "chain guard); times in ms: keys {}, blocking {}, comparing {}, training {}, scoring {}, clustering {}",
-                contacts.size(), run.clusterCount(), pairs.length, run.count(MatchDecision.MATCH),
-                run.count(MatchDecision.REVIEW), refused, millis(started, extracted), millis(extracted, blocked),
+        LOG.info("matched {} records into {} clusters: {} candidate pairs, {} merged, {} for review ({} held back by a merge "
+                        + "guard, {} by the chain guard); times in ms: keys {}, blocking {}, comparing {}, training {}, scoring {}, "
+                        + "clustering {}", contacts.size(), run.clusterCount(), pairs.length, run.count(MatchDecision.MATCH),
+                run.count(MatchDecision.REVIEW), guarded, refused, millis(started, extracted), millis(extracted, blocked),
                 millis(blocked, compared), millis(compared, trained), millis(trained, scored), millis(scored, clustered));
         return run;
+    }
+
+    /** Per merge guard: the comparison index that must differ, then those whose exact agreement lifts it. */
+    private int[][] guardIndexes() {
+        int[][] guards = new int[config.mergeGuards().size()][];
+        for (int g = 0; g < guards.length; g++) {
+            MatchingConfig.MergeGuard guard = config.mergeGuards().get(g);
+            guards[g] = new int[guard.unlessExact().size() + 1];
+            guards[g][0] = comparisonIndex(guard.different());
+            for (int k = 0; k < guard.unlessExact().size(); k++) {
+                guards[g][k + 1] = comparisonIndex(guard.unlessExact().get(k));
+            }
+        }
+        return guards;
+    }
+
+    private int comparisonIndex(String field) {
+        for (int c = 0; c < config.comparisons().size(); c++) {
+            if (config.comparisons().get(c).field().equals(field)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("no comparison on " + field);
+    }
+
+    /** True when a guard holds: its comparison is at the last ("else") level and no exception agrees exactly. */
+    private boolean guarded(int[][] guards, ComparisonVectors vectors, int pair) {
+        for (int[] guard : guards) {
+            int levels = config.comparisons().get(guard[0]).levels().size();
+            if (vectors.level(pair, guard[0]) != levels) {
+                continue;
+            }
+            boolean lifted = false;
+            for (int k = 1; k < guard.length && !lifted; k++) {
+                lifted = vectors.level(pair, guard[k]) == 1
+                        && config.comparisons().get(guard[k]).levels().get(0).kind() == MatchingConfig.LevelKind.EXACT;
+            }
+            if (!lifted) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long millis(long from, long to) {

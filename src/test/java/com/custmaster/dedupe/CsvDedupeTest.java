@@ -1,0 +1,96 @@
+package com.custmaster.dedupe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.custmaster.config.ConfigLoader;
+import com.custmaster.config.MatchingConfig;
+import com.custmaster.domain.CanonicalField;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvDedupeTest {
+
+    private static final MatchingConfig CONFIG = ConfigLoader.loadMatching(Path.of("conf"));
+
+    @TempDir
+    Path dir;
+
+    private CsvDedupe.Options options(Path input) {
+        Map<CanonicalField, List<String>> mapping = Map.of(
+                CanonicalField.GIVEN_NAME, List.of("first"),
+                CanonicalField.FAMILY_NAME, List.of("last"),
+                CanonicalField.BIRTH_DATE, List.of("year", "month", "day"),
+                CanonicalField.EMAIL, List.of("email"));
+        return new CsvDedupe.Options(input, "id", mapping, ',', StandardCharsets.UTF_8, "GB", null, dir.resolve("out"));
+    }
+
+    private Path write(String... lines) throws IOException {
+        Path file = dir.resolve("people.csv");
+        Files.write(file, List.of(lines), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    @Test
+    void duplicatesShareAClusterAndEveryRecordIsWrittenOnce() throws IOException {
+        Path input = write("id, first, last, year, month, day, email, note",
+                "a1, John, Smith, 1970, 2, 3, john.smith@example.com, x",
+                "a2, Jon, Smith, 1970, 2, 3, john.smith@example.com, y",
+                "b1, Mary, Jones, 1980, 11, 71, mary.jones@example.org, z",
+                "b2, Mary, Jones, 1980, 11, 17, mary.jones@example.org, z",
+                "c1, Zoe, Brown, , , , , ",
+                "d1, , , , , , , nothing to match on");
+
+        CsvDedupe.Summary summary = CsvDedupe.run(options(input), CONFIG);
+
+        Map<String, String> clusters = new HashMap<>();
+        List<String> lines = Files.readAllLines(dir.resolve("out/clusters.csv"));
+        assertThat(lines.get(0)).isEqualTo("record_id,cluster_id");
+        lines.stream().skip(1).forEach(line -> clusters.put(line.split(",")[0], line.split(",")[1]));
+        assertThat(clusters).hasSize(6);
+        assertThat(clusters.get("a2")).isEqualTo(clusters.get("a1"));
+        assertThat(clusters.get("b2")).isEqualTo(clusters.get("b1"));
+        assertThat(clusters.get("a1")).isNotEqualTo(clusters.get("b1"));
+        assertThat(clusters.get("d1")).isEqualTo("d1");
+        assertThat(summary.records()).isEqualTo(6);
+        assertThat(summary.clusters()).isEqualTo(4);
+        assertThat(summary.withoutIdentity()).isEqualTo(1);
+        assertThat(summary.datesIgnored()).isEqualTo(1);
+        assertThat(Files.readAllLines(dir.resolve("out/pairs.csv")).get(0))
+                .isEqualTo("record_id_l,record_id_r,match_probability,decision");
+        assertThat(Files.readString(dir.resolve("out/model.json"))).contains("\"priorMatchProbability\"");
+    }
+
+    @Test
+    void aMissingMappedColumnIsNamedWithTheHeader() throws IOException {
+        Path input = write("id,first,surname", "1,John,Smith");
+
+        assertThatThrownBy(() -> CsvDedupe.run(options(input), CONFIG))
+                .isInstanceOf(CsvDedupe.InputException.class)
+                .hasMessageContaining("people.csv: line 1: no column 'last'");
+    }
+
+    @Test
+    void aRepeatedIdIsRejectedWithItsLine() throws IOException {
+        Path input = write("id,first,last,year,month,day,email", "1,John,Smith,,,,", "1,Mary,Jones,,,,");
+
+        assertThatThrownBy(() -> CsvDedupe.run(options(input), CONFIG))
+                .isInstanceOf(CsvDedupe.InputException.class)
+                .hasMessageContaining("line 3").hasMessageContaining("id '1' appears twice");
+    }
+
+    @Test
+    void datesThatAreNoCalendarDatesAreKeptAsTextForMatching() {
+        assertThat(CsvDedupe.dateText("1994/11/71")).isEqualTo("1994-11-71");
+        assertThat(CsvDedupe.dateText("1967/13/1")).isEqualTo("1967-13-01");
+        assertThat(CsvDedupe.dateText("19900231")).isEqualTo("1990-02-31");
+        assertThat(CsvDedupe.dateText("soon")).isNull();
+    }
+}
