@@ -186,9 +186,11 @@ public final class CsvDedupe {
         try (Reader reader = Files.newBufferedReader(options.input(), options.encoding());
              CSVParser parser = CSVParser.parse(reader, format)) {
             List<String> header = parser.getHeaderNames().stream().map(String::trim).toList();
-            Set<String> needed = new HashSet<>();
+            Set<String> needed = new java.util.LinkedHashSet<>();
             needed.add(options.idColumn());
-            options.mapping().values().forEach(needed::addAll);
+            for (CanonicalField field : CanonicalField.values()) {
+                needed.addAll(options.mapping().getOrDefault(field, List.of()));
+            }
             for (String column : needed) {
                 if (!header.contains(column)) {
                     throw new InputException(file + ": line 1: no column '" + column + "' in the header " + header);
