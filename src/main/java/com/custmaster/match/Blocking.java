@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Blocking: records that agree on all keys of at least one rule become candidate pairs. Rules are
@@ -59,16 +60,13 @@ final class Blocking {
         if (rules.size() > Byte.MAX_VALUE) {
             throw new IllegalArgumentException("at most " + Byte.MAX_VALUE + " blocking rules are supported");
         }
-        int n = table.size();
+        rules.forEach(rule -> rule.keys().forEach(table::ids));
         int[][] agreeIds = new int[rules.size()][];
+        IntStream.range(0, rules.size()).parallel().forEach(r -> agreeIds[r] = blockIds(table, rules.get(r)));
         int[][] pairedIds = new int[rules.size()][];
-        long[] perRule = new long[rules.size()];
-        long[] totalPerRule = new long[rules.size()];
         long[] oversized = new long[rules.size()];
-        LongList pairs = new LongList();
-        ByteList first = new ByteList();
+        int[][] sizesOf = new int[rules.size()][];
         for (int r = 0; r < rules.size(); r++) {
-            agreeIds[r] = blockIds(table, rules.get(r));
             int blocks = 0;
             for (int id : agreeIds[r]) {
                 blocks = Math.max(blocks, id + 1);
@@ -80,7 +78,7 @@ final class Blocking {
                 }
             }
             int[] paired = agreeIds[r].clone();
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < paired.length; i++) {
                 if (paired[i] != NONE && (sizes[paired[i]] < 2 || sizes[paired[i]] > maxBlockSize)) {
                     paired[i] = NONE;
                 }
@@ -91,11 +89,18 @@ final class Blocking {
                 }
             }
             pairedIds[r] = paired;
-            // members of each block, in record order, by counting sort
+            sizesOf[r] = sizes;
+        }
+        long[][] rulePairs = new long[rules.size()][];
+        long[] totalPerRule = new long[rules.size()];
+        // each rule's pairs on its own thread: a rule only reads the block ids of the rules before it
+        IntStream.range(0, rules.size()).parallel().forEach(r -> {
+            int[] paired = pairedIds[r];
+            int blocks = sizesOf[r].length;
             int[] start = new int[blocks + 1];
-            for (int i = 0; i < n; i++) {
-                if (paired[i] != NONE) {
-                    start[paired[i] + 1]++;
+            for (int id : paired) {
+                if (id != NONE) {
+                    start[id + 1]++;
                 }
             }
             for (int b = 0; b < blocks; b++) {
@@ -103,7 +108,7 @@ final class Blocking {
             }
             int[] fill = Arrays.copyOf(start, blocks);
             int[] members = new int[start[blocks]];
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < paired.length; i++) {
                 if (paired[i] != NONE) {
                     members[fill[paired[i]]++] = i;
                 }
@@ -115,7 +120,7 @@ final class Blocking {
             }
             totalPerRule[r] = total;
             long stride = Math.max(1, (total + maxPairsPerRule - 1) / maxPairsPerRule);
-            long added = 0;
+            LongList pairs = new LongList();
             long seen = 0;
             for (int b = 0; b < blocks; b++) {
                 for (int x = start[b]; x < start[b + 1]; x++) {
@@ -124,15 +129,27 @@ final class Blocking {
                         int c = members[y];
                         if (firstRuleOnly ? !producedEarlier(pairedIds, r, a, c) : seen++ % stride == 0) {
                             pairs.add(((long) a << 32) | c);
-                            first.add((byte) r);
-                            added++;
                         }
                     }
                 }
             }
-            perRule[r] = added;
+            rulePairs[r] = pairs.toArray();
+        });
+        long[] perRule = new long[rules.size()];
+        int count = 0;
+        for (int r = 0; r < rules.size(); r++) {
+            perRule[r] = rulePairs[r].length;
+            count = Math.addExact(count, rulePairs[r].length);
         }
-        return new Blocking(rules, pairedIds, pairs.toArray(), first.toArray(), perRule, totalPerRule, oversized);
+        long[] pairs = new long[count];
+        byte[] first = new byte[count];
+        int next = 0;
+        for (int r = 0; r < rules.size(); r++) {
+            System.arraycopy(rulePairs[r], 0, pairs, next, rulePairs[r].length);
+            Arrays.fill(first, next, next + rulePairs[r].length, (byte) r);
+            next += rulePairs[r].length;
+        }
+        return new Blocking(rules, pairedIds, pairs, first, perRule, totalPerRule, oversized);
     }
 
     private static boolean producedEarlier(int[][] pairedIds, int rule, int a, int b) {
@@ -145,33 +162,21 @@ final class Blocking {
         return false;
     }
 
+    /** Block id per record for a rule: records with equal ids of every key share a block; NONE when a key is missing. */
     private static int[] blockIds(RecordTable table, MatchingConfig.BlockingRule rule) {
-        String[][] keyColumns = new String[rule.keys().size()][];
-        for (int k = 0; k < keyColumns.length; k++) {
-            keyColumns[k] = table.column(rule.keys().get(k));
-        }
-        int[] ids = new int[table.size()];
-        Map<Object, Integer> blocks = new HashMap<>();
-        for (int i = 0; i < ids.length; i++) {
-            Object key = key(keyColumns, i);
-            ids[i] = key == null ? NONE : blocks.computeIfAbsent(key, k -> blocks.size());
+        int[] ids = table.ids(rule.keys().get(0)).clone();
+        for (int k = 1; k < rule.keys().size(); k++) {
+            int[] next = table.ids(rule.keys().get(k));
+            Map<Long, Integer> combined = new HashMap<>();
+            for (int i = 0; i < ids.length; i++) {
+                if (ids[i] == NONE || next[i] == NONE) {
+                    ids[i] = NONE;
+                } else {
+                    ids[i] = combined.computeIfAbsent(((long) ids[i] << 32) | next[i], key -> combined.size());
+                }
+            }
         }
         return ids;
-    }
-
-    private static Object key(String[][] keyColumns, int record) {
-        if (keyColumns.length == 1) {
-            return keyColumns[0][record];
-        }
-        StringBuilder key = new StringBuilder();
-        for (String[] column : keyColumns) {
-            String value = column[record];
-            if (value == null) {
-                return null;
-            }
-            key.append(value).append('\u0001');
-        }
-        return key.toString();
     }
 
     int pairCount() {
@@ -234,19 +239,4 @@ final class Blocking {
         }
     }
 
-    private static final class ByteList {
-        private byte[] values = new byte[1024];
-        private int size;
-
-        void add(byte value) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, values.length * 2);
-            }
-            values[size++] = value;
-        }
-
-        byte[] toArray() {
-            return Arrays.copyOf(values, size);
-        }
-    }
 }

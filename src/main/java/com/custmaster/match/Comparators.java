@@ -14,47 +14,67 @@ public final class Comparators {
      * The index of the first level of the comparison whose condition holds for two present values.
      * The last level ("else") always holds.
      */
-    static int level(MatchingConfig.Comparison comparison, String left, String right) {
-        return level(comparison, left, right, null, null);
-    }
-
     /**
-     * As {@link #level(MatchingConfig.Comparison, String, String)}, with the values of the other
-     * field of a {@code swapped} level (null when the comparison has none or they are missing).
+     * A comparison's levels in arrays, for the hot loop over millions of pairs: the index of the
+     * first level that holds for two present values (the last level, "else", always holds).
      */
-    static int level(MatchingConfig.Comparison comparison, String left, String right, String leftOther,
-                     String rightOther) {
-        var levels = comparison.levels();
-        if (left.equals(right)) {
-            // equal values hold at the first level that accepts equality (every kind but initial and date_near)
-            for (int i = 0; i < levels.size(); i++) {
-                MatchingConfig.LevelKind kind = levels.get(i).kind();
-                if (kind != MatchingConfig.LevelKind.INITIAL && kind != MatchingConfig.LevelKind.DATE_NEAR
-                        && kind != MatchingConfig.LevelKind.SWAPPED) {
+    static final class Compiled {
+        private final MatchingConfig.Level[] levels;
+        private final MatchingConfig.LevelKind[] kinds;
+        private final double[] thresholds;
+        /** The level equal values reach: the first whose kind accepts equality. */
+        private final int equalLevel;
+
+        private Compiled(MatchingConfig.Comparison comparison) {
+            levels = comparison.levels().toArray(new MatchingConfig.Level[0]);
+            kinds = new MatchingConfig.LevelKind[levels.length];
+            thresholds = new double[levels.length];
+            int equal = levels.length - 1;
+            for (int i = levels.length - 1; i >= 0; i--) {
+                kinds[i] = levels[i].kind();
+                thresholds[i] = levels[i].threshold();
+                if (kinds[i] != MatchingConfig.LevelKind.INITIAL && kinds[i] != MatchingConfig.LevelKind.DATE_NEAR
+                        && kinds[i] != MatchingConfig.LevelKind.SWAPPED) {
+                    equal = i;
+                }
+            }
+            equalLevel = equal;
+        }
+
+        static Compiled of(MatchingConfig.Comparison comparison) {
+            return new Compiled(comparison);
+        }
+
+        /**
+         * @param leftOther the left record's value of the other field of a {@code swapped} level, or null
+         * @param rightOther the right record's value of it, or null
+         */
+        int level(String left, String right, String leftOther, String rightOther) {
+            if (left.equals(right)) {
+                return equalLevel;
+            }
+            double jaroWinkler = Double.NaN;
+            for (int i = 0; i < kinds.length; i++) {
+                boolean holds;
+                switch (kinds[i]) {
+                    case EXACT -> holds = false;
+                    case ELSE -> holds = true;
+                    case SWAPPED -> holds = leftOther != null && rightOther != null && left.equals(rightOther)
+                            && right.equals(leftOther);
+                    case JARO_WINKLER -> {
+                        if (Double.isNaN(jaroWinkler)) {
+                            jaroWinkler = jaroWinkler(left, right);
+                        }
+                        holds = jaroWinkler >= thresholds[i];
+                    }
+                    default -> holds = holds(levels[i], left, right);
+                }
+                if (holds) {
                     return i;
                 }
             }
+            throw new IllegalStateException("a comparison has no 'else' level");
         }
-        double jaroWinkler = Double.NaN;
-        for (int i = 0; i < levels.size(); i++) {
-            MatchingConfig.Level level = levels.get(i);
-            boolean holds;
-            if (level.kind() == MatchingConfig.LevelKind.SWAPPED) {
-                holds = leftOther != null && rightOther != null && !left.equals(right) && left.equals(rightOther)
-                        && right.equals(leftOther);
-            } else if (level.kind() == MatchingConfig.LevelKind.JARO_WINKLER) {
-                if (Double.isNaN(jaroWinkler)) {
-                    jaroWinkler = jaroWinkler(left, right);
-                }
-                holds = jaroWinkler >= level.threshold();
-            } else {
-                holds = holds(level, left, right);
-            }
-            if (holds) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("comparison " + comparison.field() + " has no 'else' level");
     }
 
     static boolean holds(MatchingConfig.Level level, String left, String right) {
@@ -174,27 +194,25 @@ public final class Comparators {
 
     /** Jaccard similarity of the sets of space-separated words ("12 baker st" vs "baker st 12" is 1). */
     public static double tokenOverlap(String left, String right) {
-        String[] a = tokens(left);
-        String[] b = tokens(right);
-        int common = 0;
-        boolean[] used = new boolean[b.length];
+        int[] a = tokenBounds(left);
+        int[] b = tokenBounds(right);
         int distinctLeft = 0;
-        for (int i = 0; i < a.length; i++) {
-            if (indexOf(a, a[i], i) >= 0) {
+        int common = 0;
+        for (int i = 0; i < a.length; i += 2) {
+            if (seenBefore(left, a, i)) {
                 continue;
             }
             distinctLeft++;
-            for (int j = 0; j < b.length; j++) {
-                if (!used[j] && a[i].equals(b[j])) {
-                    used[j] = true;
+            for (int j = 0; j < b.length; j += 2) {
+                if (sameToken(left, a[i], a[i + 1], right, b[j], b[j + 1])) {
                     common++;
                     break;
                 }
             }
         }
         int distinctRight = 0;
-        for (int j = 0; j < b.length; j++) {
-            if (indexOf(b, b[j], j) < 0) {
+        for (int j = 0; j < b.length; j += 2) {
+            if (!seenBefore(right, b, j)) {
                 distinctRight++;
             }
         }
@@ -202,29 +220,42 @@ public final class Comparators {
         return union == 0 ? 0 : (double) common / union;
     }
 
-    /** Index of value among the first {@code before} items, or -1. */
-    private static int indexOf(String[] items, String value, int before) {
-        for (int i = 0; i < before; i++) {
-            if (items[i].equals(value)) {
-                return i;
+    /** Start and end of each space-separated word, in pairs. */
+    private static int[] tokenBounds(String text) {
+        int count = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) != ' ' && (i == 0 || text.charAt(i - 1) == ' ')) {
+                count++;
             }
         }
-        return -1;
+        int[] bounds = new int[count * 2];
+        int next = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) != ' ' && (i == 0 || text.charAt(i - 1) == ' ')) {
+                bounds[next] = i;
+                int end = i;
+                while (end < text.length() && text.charAt(end) != ' ') {
+                    end++;
+                }
+                bounds[next + 1] = end;
+                next += 2;
+            }
+        }
+        return bounds;
     }
 
-    private static String[] tokens(String text) {
-        java.util.ArrayList<String> tokens = new java.util.ArrayList<>(4);
-        int start = -1;
-        for (int i = 0; i <= text.length(); i++) {
-            boolean space = i == text.length() || text.charAt(i) == ' ';
-            if (space && start >= 0) {
-                tokens.add(text.substring(start, i));
-                start = -1;
-            } else if (!space && start < 0) {
-                start = i;
+    private static boolean sameToken(String a, int aStart, int aEnd, String b, int bStart, int bEnd) {
+        return aEnd - aStart == bEnd - bStart && a.regionMatches(aStart, b, bStart, aEnd - aStart);
+    }
+
+    /** True when the word at bounds[index] already occurred earlier in the text. */
+    private static boolean seenBefore(String text, int[] bounds, int index) {
+        for (int k = 0; k < index; k += 2) {
+            if (sameToken(text, bounds[k], bounds[k + 1], text, bounds[index], bounds[index + 1])) {
+                return true;
             }
         }
-        return tokens.toArray(new String[0]);
+        return false;
     }
 
     /** One value is a single letter and the other starts with it ("j" and "john"). */

@@ -27,6 +27,10 @@ final class ComparisonVectors {
         String[][] columns = columns(table, comparisons);
         String[][] others = otherColumns(table, comparisons);
         int c = comparisons.size();
+        Comparators.Compiled[] compiled = new Comparators.Compiled[c];
+        for (int k = 0; k < c; k++) {
+            compiled[k] = Comparators.Compiled.of(comparisons.get(k));
+        }
         byte[] levels = new byte[Math.multiplyExact(pairs.length, c)];
         int chunks = (pairs.length + CHUNK - 1) / CHUNK;
         IntStream.range(0, chunks).parallel().forEach(chunk -> {
@@ -35,7 +39,7 @@ final class ComparisonVectors {
                 int a = Blocking.left(pairs[p]);
                 int b = Blocking.right(pairs[p]);
                 for (int k = 0; k < c; k++) {
-                    levels[p * c + k] = level(comparisons.get(k), columns[k], others[k], a, b);
+                    levels[p * c + k] = level(compiled[k], columns[k], others[k], a, b);
                 }
             }
         });
@@ -63,14 +67,13 @@ final class ComparisonVectors {
         return others;
     }
 
-    static byte level(MatchingConfig.Comparison comparison, String[] column, String[] other, int a, int b) {
+    private static byte level(Comparators.Compiled comparison, String[] column, String[] other, int a, int b) {
         String left = column[a];
         String right = column[b];
         if (left == null || right == null) {
             return MISSING;
         }
-        return (byte) (1 + Comparators.level(comparison, left, right, other == null ? null : other[a],
-                other == null ? null : other[b]));
+        return (byte) (1 + comparison.level(left, right, other == null ? null : other[a], other == null ? null : other[b]));
     }
 
     int comparisons() {

@@ -57,10 +57,12 @@ final class MatchFields {
         Map<String, String[]> columns = new java.util.HashMap<>();
         for (String key : keys) {
             String[] column = new String[contacts.size()];
+            java.util.stream.IntStream.range(0, column.length).parallel().forEach(i -> column[i] = value(contacts.get(i), key));
             Map<String, String> pool = new java.util.HashMap<>();
             for (int i = 0; i < column.length; i++) {
-                String value = value(contacts.get(i), key);
-                column[i] = value == null ? null : pool.computeIfAbsent(value, v -> v);
+                if (column[i] != null) {
+                    column[i] = pool.computeIfAbsent(column[i], v -> v);
+                }
             }
             columns.put(key, column);
         }

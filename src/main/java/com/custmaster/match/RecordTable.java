@@ -12,6 +12,7 @@ final class RecordTable {
 
     private final int size;
     private final Map<String, String[]> columns;
+    private final Map<String, int[]> ids = new java.util.concurrent.ConcurrentHashMap<>();
 
     RecordTable(int size, Map<String, String[]> columns) {
         requireNonNull(columns, "columns is null");
@@ -29,6 +30,22 @@ final class RecordTable {
 
     int size() {
         return size;
+    }
+
+    /**
+     * The column as small integers, equal values equal ids (0, 1, ...), {@link Blocking#NONE} for
+     * missing: blocking groups on these instead of on text. Computed once per key.
+     */
+    int[] ids(String key) {
+        return ids.computeIfAbsent(key, k -> {
+            String[] column = column(k);
+            int[] result = new int[column.length];
+            Map<String, Integer> seen = new java.util.HashMap<>();
+            for (int i = 0; i < column.length; i++) {
+                result[i] = column[i] == null ? Blocking.NONE : seen.computeIfAbsent(column[i], v -> seen.size());
+            }
+            return result;
+        });
     }
 
     String[] column(String key) {
