@@ -2,9 +2,7 @@ package com.custmaster.match;
 
 import com.custmaster.config.MatchingConfig;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
@@ -167,13 +165,9 @@ final class Blocking {
         int[] ids = table.ids(rule.keys().get(0)).clone();
         for (int k = 1; k < rule.keys().size(); k++) {
             int[] next = table.ids(rule.keys().get(k));
-            Map<Long, Integer> combined = new HashMap<>();
+            DenseIds combined = new DenseIds(ids.length);
             for (int i = 0; i < ids.length; i++) {
-                if (ids[i] == NONE || next[i] == NONE) {
-                    ids[i] = NONE;
-                } else {
-                    ids[i] = combined.computeIfAbsent(((long) ids[i] << 32) | next[i], key -> combined.size());
-                }
+                ids[i] = ids[i] == NONE || next[i] == NONE ? NONE : combined.idOf(((long) ids[i] << 32) | next[i]);
             }
         }
         return ids;
@@ -220,6 +214,43 @@ final class Blocking {
 
     long oversizedBlocksOf(int rule) {
         return oversizedBlocks[rule];
+    }
+
+    /**
+     * Dense ids 0, 1, ... for long keys in order of first sight: an open-addressing table without
+     * boxing, since a million records make a million keys per rule.
+     */
+    static final class DenseIds {
+        private final long[] keys;
+        private final int[] values;
+        private final int mask;
+        private int size;
+
+        DenseIds(int expected) {
+            int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
+            keys = new long[capacity];
+            values = new int[capacity];
+            Arrays.fill(values, -1);
+            mask = capacity - 1;
+        }
+
+        int idOf(long key) {
+            int slot = (int) (mix(key) & mask);
+            while (values[slot] != -1) {
+                if (keys[slot] == key) {
+                    return values[slot];
+                }
+                slot = (slot + 1) & mask;
+            }
+            keys[slot] = key;
+            values[slot] = size;
+            return size++;
+        }
+
+        private static long mix(long key) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return h ^ (h >>> 32);
+        }
     }
 
     /** A growable list of longs, without boxing: a million records make millions of pairs. */

@@ -52,12 +52,27 @@ final class MatchFields {
         return value == null || value.isBlank() ? null : value;
     }
 
+    /** Keys derived from another key's value: computed from that column, not from the contact again. */
+    private static final Map<String, String> DERIVED_FROM = Map.of("given_initial", "given_key",
+            "family_initial", "family_key", "birth_year", "birth_date");
+
     /** Columns of the given keys for all contacts, values interned per column so equal values are one object. */
     static Map<String, String[]> columns(List<Contact> contacts, Set<String> keys) {
         Map<String, String[]> columns = new java.util.HashMap<>();
-        for (String key : keys) {
+        java.util.List<String> ordered = new java.util.ArrayList<>(keys);
+        // base keys first, so derived ones can be read off them
+        ordered.sort(java.util.Comparator.comparing(key -> DERIVED_FROM.containsKey(key) ? 1 : 0));
+        for (String key : ordered) {
             String[] column = new String[contacts.size()];
-            java.util.stream.IntStream.range(0, column.length).parallel().forEach(i -> column[i] = value(contacts.get(i), key));
+            String base = DERIVED_FROM.get(key);
+            String[] baseColumn = base == null ? null : columns.get(base);
+            if (baseColumn != null) {
+                java.util.stream.IntStream.range(0, column.length).parallel()
+                        .forEach(i -> column[i] = derived(key, baseColumn[i]));
+            } else {
+                java.util.stream.IntStream.range(0, column.length).parallel()
+                        .forEach(i -> column[i] = value(contacts.get(i), key));
+            }
             Map<String, String> pool = new java.util.HashMap<>();
             for (int i = 0; i < column.length; i++) {
                 if (column[i] != null) {
@@ -67,6 +82,13 @@ final class MatchFields {
             columns.put(key, column);
         }
         return columns;
+    }
+
+    private static String derived(String key, String base) {
+        if (base == null) {
+            return null;
+        }
+        return "birth_year".equals(key) ? base.substring(0, 4) : initial(base);
     }
 
     private static String initial(String key) {
