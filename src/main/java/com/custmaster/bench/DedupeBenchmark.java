@@ -250,21 +250,22 @@ final class DedupeBenchmark {
                 .append("figures move with it.\n\n");
 
         md.append("| records | persons | wall s | records/s | s per 100k | read+normalise / match / write s | CPU s "
-                + "| candidate pairs | matched / review pairs | clusters | peak RSS MiB | GC | pairwise P / R / F1 "
+                + "| candidate pairs | matched / review pairs | clusters (largest) | prior | peak RSS MiB | GC | pairwise P / R / F1 "
                 + "| B-cubed F1 | load before → after |\n");
-        md.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+        md.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
         for (SizeResult result : results) {
             DedupeMeasurement m = result.measurement();
             if (m == null) {
-                md.append(String.format(Locale.ROOT, "| %,d | %,d | %s | | | | | | | | | | | | %s → %s |%n",
+                md.append(String.format(Locale.ROOT, "| %,d | %,d | %s | | | | | | | | | | | | | %s → %s |%n",
                         result.rows(), result.persons(), result.failure(), result.loadBefore(), result.loadAfter()));
                 continue;
             }
             md.append(String.format(Locale.ROOT, "| %,d | %,d | **%.1f** | %,.0f | %.2f | %.1f / %.1f / %.1f | %.1f "
-                            + "| %,d | %,d / %,d | %,d | **%,.0f** | %,d, %.1f s | %.4f / %.4f / **%.4f** | %.4f | %s → %s |%n",
+                            + "| %,d | %,d / %,d | %,d (%,d) | %.2g | **%,.0f** | %,d, %.1f s | %.4f / %.4f / **%.4f** | %.4f | %s → %s |%n",
                     m.records(), result.persons(), m.wallMillis() / 1000.0, m.recordsPerSecond(), m.secondsPer100k(),
                     m.readMillis() / 1000.0, m.matchMillis() / 1000.0, m.writeMillis() / 1000.0, m.cpuMillis() / 1000.0,
-                    m.candidatePairsTotal(), m.pairsMatched(), m.pairsForReview(), m.clusters(), m.peakRssMib(),
+                    m.candidatePairsTotal(), m.pairsMatched(), m.pairsForReview(), m.clusters(), m.largestCluster(),
+                    m.priorMatchProbability(), m.peakRssMib(),
                     m.gcCount(), m.gcMillis() / 1000.0, m.pairwisePrecision(), m.pairwiseRecall(), m.pairwiseF1(),
                     m.bCubedF1(), result.loadBefore(), result.loadAfter()));
         }

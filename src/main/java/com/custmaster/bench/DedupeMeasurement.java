@@ -21,6 +21,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * One timed run of {@link CsvDedupe} on a {@link DedupeCase}, and its quality against the truth.
@@ -44,12 +47,15 @@ import java.util.Properties;
  * @param candidatePairs   candidate pairs per blocking rule
  * @param pairsMatched     pairs decided as matches
  * @param pairsForReview   pairs left for review
+ * @param largestCluster   records in the largest cluster written (over-merging shows here first)
+ * @param priorMatchProbability the trained model's prior probability that a candidate pair matches
  * @param quality          pairwise and B-cubed scores against the truth
  * @param jvmFlags         the flags of the JVM that ran it
  */
 record DedupeMeasurement(long records, long clusters, long wallMillis, long readMillis, long matchMillis,
                          long writeMillis, long cpuMillis, long gcMillis, long gcCount, long peakRssKib,
                          Map<String, Long> candidatePairs, long pairsMatched, long pairsForReview,
+                         long largestCluster, double priorMatchProbability,
                          double pairwisePrecision, double pairwiseRecall, double pairwiseF1, double bCubedF1,
                          long truePairs, long predictedPairs, long trueEntities, String jvmFlags) {
 
@@ -73,6 +79,7 @@ record DedupeMeasurement(long records, long clusters, long wallMillis, long read
         long cpu = os.getProcessCpuTime() - cpuBefore;
         long[] gcAfter = gc();
         long peak = currentPeakRssKib();
+        long largest = largestCluster(out.resolve("clusters.csv"));
         ClusterQuality quality;
         try {
             quality = ClusteringEvaluator.evaluate(dedupeCase.evaluation(out.resolve("clusters.csv"))).quality();
@@ -82,9 +89,22 @@ record DedupeMeasurement(long records, long clusters, long wallMillis, long read
         return new DedupeMeasurement(summary.records(), summary.clusters(), wall / 1_000_000, summary.readMillis(),
                 summary.matchMillis(), summary.writeMillis(), cpu / 1_000_000, gcAfter[1] - gcBefore[1],
                 gcAfter[0] - gcBefore[0], peak, summary.candidatePairsPerRule(), summary.pairsMatched(),
-                summary.pairsForReview(), quality.pairwise().precision(), quality.pairwise().recall(),
+                summary.pairsForReview(), largest, summary.model().priorMatchProbability(), quality.pairwise().precision(), quality.pairwise().recall(),
                 quality.pairwise().f1(), quality.bCubed().f1(), quality.pairs().truePairs(),
                 quality.pairs().predictedPairs(), quality.trueEntities(), currentJvmFlags());
+    }
+
+    /** The size of the largest cluster in a clusters.csv ({@code record_id,cluster_id}). */
+    static long largestCluster(Path clusters) throws IOException {
+        Map<String, Long> sizes = new java.util.HashMap<>();
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+        try (Reader reader = Files.newBufferedReader(clusters, StandardCharsets.UTF_8);
+             CSVParser parser = CSVParser.parse(reader, format)) {
+            for (CSVRecord record : parser) {
+                sizes.merge(record.get(ClusteringEvaluator.CLUSTER_ID), 1L, Long::sum);
+            }
+        }
+        return sizes.values().stream().mapToLong(Long::longValue).max().orElse(0);
     }
 
     long candidatePairsTotal() {
@@ -156,6 +176,8 @@ record DedupeMeasurement(long records, long clusters, long wallMillis, long read
         values.put("peak_rss_kib", peakRssKib);
         values.put("pairs_matched", pairsMatched);
         values.put("pairs_for_review", pairsForReview);
+        values.put("largest_cluster", largestCluster);
+        values.put("prior_match_probability", priorMatchProbability);
         values.put("pairwise_precision", pairwisePrecision);
         values.put("pairwise_recall", pairwiseRecall);
         values.put("pairwise_f1", pairwiseF1);
@@ -195,7 +217,8 @@ record DedupeMeasurement(long records, long clusters, long wallMillis, long read
                     number(properties, "match_millis"), number(properties, "write_millis"),
                     number(properties, "cpu_millis"), number(properties, "gc_millis"), number(properties, "gc_count"),
                     number(properties, "peak_rss_kib"), candidatePairs, number(properties, "pairs_matched"),
-                    number(properties, "pairs_for_review"), share(properties, "pairwise_precision"),
+                    number(properties, "pairs_for_review"), number(properties, "largest_cluster"),
+                    share(properties, "prior_match_probability"), share(properties, "pairwise_precision"),
                     share(properties, "pairwise_recall"), share(properties, "pairwise_f1"),
                     share(properties, "b_cubed_f1"), number(properties, "true_pairs"),
                     number(properties, "predicted_pairs"), number(properties, "true_entities"),

@@ -234,7 +234,7 @@ final class QualityBenchmark {
         md.append("Precision, recall and F1 are pairwise; true pairs are the pairs of records that are one entity. "
                 + "How each set was read (`jobs/dedupe --map` fields; the eval folder is `")
                 .append(relative(eval, home)).append("`):\n\n");
-        md.append("| data set | file | id | fields | phone region | truth | predicted / true clusters |\n");
+        md.append("| data set | file | id | fields | phone region | truth | predicted / true clusters (largest predicted) |\n");
         md.append("| --- | --- | --- | --- | --- | --- | ---: |\n");
         for (Row row : rows) {
             DedupeCase c = row.dedupeCase();
@@ -242,7 +242,8 @@ final class QualityBenchmark {
             String file = row.note().isEmpty() ? "`" + c.input().getFileName() + "`" : row.note();
             md.append(String.format(Locale.ROOT, "| %s | %s | `%s` | `%s` | %s | %s | %s |%n", c.name(), file,
                     c.idColumn(), c.describeMapping(), c.phoneRegion(), c.describeTruth(),
-                    m == null ? "" : String.format(Locale.ROOT, "%,d / %,d", m.clusters(), m.trueEntities())));
+                    m == null ? "" : String.format(Locale.ROOT, "%,d / %,d (%,d)", m.clusters(), m.trueEntities(),
+                            m.largestCluster())));
         }
         return md.toString();
     }

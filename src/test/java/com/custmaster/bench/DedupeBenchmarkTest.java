@@ -120,7 +120,7 @@ class DedupeBenchmarkTest {
         rules.put("phone", 10L * rows / 100);
         rules.put("full_name", 5L * rows / 100);
         DedupeMeasurement measurement = new DedupeMeasurement(rows, rows * 8L / 10, wallMillis, wallMillis / 4,
-                wallMillis / 2, wallMillis / 4, wallMillis * 2, 100, 7, peakKib, rules, rows / 10, rows / 100, 0.98,
+                wallMillis / 2, wallMillis / 4, wallMillis * 2, 100, 7, peakKib, rules, rows / 10, rows / 100, 4, 2.5e-5, 0.98,
                 0.97, 0.97499, 0.99, rows / 5, rows / 5, rows * 8L / 10, "-Xmx8g");
         return new DedupeBenchmark.SizeResult(rows, rows * 8 / 10, 1.5, measurement, null, "1.00 1.00 1.00",
                 "2.00 2.00 2.00");
