@@ -12,9 +12,11 @@ import java.util.Arrays;
 public final class Bench {
 
     static final String USAGE = "usage: jobs/bench <stage> [options]\n\nstages:\n" + IngestBenchmark.HELP + "\n"
-            + SyntheticPeople.HELP + "\nexamples:\n"
+            + SyntheticPeople.HELP + "\n" + DedupeBenchmark.HELP + "\n" + QualityBenchmark.HELP + "\nexamples:\n"
             + "  jobs/bench ingest --rows 1000000 --out docs/benchmarks.md\n"
-            + "  jobs/bench people --rows 1000000 --seed 7 --out /tmp/people.csv\n";
+            + "  jobs/bench people --rows 1000000 --seed 7 --out /tmp/people.csv\n"
+            + "  jobs/bench dedupe --rows 100000,300000,1000000 --out docs/benchmarks.md\n"
+            + "  jobs/bench quality --out docs/quality.md\n";
 
     private static final int EXIT_USAGE = 2;
 
@@ -36,6 +38,9 @@ public final class Bench {
             return switch (args[0]) {
                 case "ingest" -> IngestBenchmark.run(rest);
                 case "people" -> SyntheticPeople.run(rest, System.out);
+                case "dedupe" -> DedupeBenchmark.run(rest, System.out);
+                case "dedupe-one" -> DedupeBenchmark.runOne(rest, System.out);
+                case "quality" -> QualityBenchmark.run(rest, System.out);
                 default -> throw new IllegalArgumentException("unknown stage '" + args[0] + "'");
             };
         } catch (IllegalArgumentException e) {

@@ -63,6 +63,48 @@ final class BenchOptions {
         }
     }
 
+    /**
+     * A comma-separated list of positive whole numbers ({@code 100000,300000,1_000_000}); the
+     * default when the option is not given.
+     */
+    List<Integer> positiveList(String name, List<Integer> defaultValue) {
+        String text = values.get(name);
+        if (text == null) {
+            return defaultValue;
+        }
+        List<Integer> numbers = new java.util.ArrayList<>();
+        for (String element : text.split(",")) {
+            try {
+                int value = Integer.parseInt(element.trim().replace("_", ""));
+                if (value < 1) {
+                    throw new IllegalArgumentException("--" + name + ": every number must be at least 1, got " + element);
+                }
+                numbers.add(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--" + name + " must be whole numbers separated by commas, got '"
+                        + text + "'", e);
+            }
+        }
+        return List.copyOf(numbers);
+    }
+
+    String text(String name, String defaultValue) {
+        return values.getOrDefault(name, defaultValue);
+    }
+
+    /** {@code yes} or {@code no}. */
+    boolean yesNo(String name, boolean defaultValue) {
+        String text = values.get(name);
+        if (text == null) {
+            return defaultValue;
+        }
+        return switch (text) {
+            case "yes" -> true;
+            case "no" -> false;
+            default -> throw new IllegalArgumentException("--" + name + " must be yes or no, got '" + text + "'");
+        };
+    }
+
     long number(String name, long defaultValue) {
         String text = values.get(name);
         if (text == null) {

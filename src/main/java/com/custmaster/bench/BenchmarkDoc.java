@@ -28,10 +28,15 @@ final class BenchmarkDoc {
 
     /** Replaces (or appends) the section {@code name} of {@code file}, creating the file with a header if needed. */
     static void writeSection(Path file, String name, String body) throws IOException {
+        writeSection(file, name, body, HEADER);
+    }
+
+    /** As {@link #writeSection(Path, String, String)}, with {@code header} as the start of a new file. */
+    static void writeSection(Path file, String name, String body, String header) throws IOException {
         String start = "<!-- bench:" + name + ":start -->";
         String end = "<!-- bench:" + name + ":end -->";
         String section = start + "\n" + body.strip() + "\n" + end;
-        String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : HEADER;
+        String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : header;
         int from = text.indexOf(start);
         int to = text.indexOf(end);
         String updated;
@@ -58,5 +63,35 @@ final class BenchmarkDoc {
                 + ", " + LocalDate.now() + "; JVM flags: `"
                 + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                         .filter(flag -> !flag.startsWith("--add-opens")).toList()) + "`";
+    }
+
+    /** Where the figures were taken, without this JVM's heap and flags: cores, JVM, memory, OS and date. */
+    static String host() {
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        return Runtime.getRuntime().availableProcessors() + " cores (`Runtime.availableProcessors()`), "
+                + String.format(java.util.Locale.ROOT, "%.1f GiB RAM", os.getTotalMemorySize() / (1024.0 * 1024 * 1024))
+                + ", " + System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version") + ", "
+                + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", " + LocalDate.now();
+    }
+
+    /**
+     * The load averages over 1, 5 and 15 minutes from /proc/loadavg ("1.20 2.98 3.46"), or the 1-minute
+     * figure of the JVM where there is no /proc; "n/a" if neither is known.
+     */
+    static String loadAverage() {
+        Path file = Path.of("/proc/loadavg");
+        try {
+            if (Files.isReadable(file)) {
+                String[] parts = Files.readString(file, StandardCharsets.US_ASCII).trim().split("\\s+");
+                if (parts.length >= 3) {
+                    return parts[0] + " " + parts[1] + " " + parts[2];
+                }
+            }
+        } catch (IOException e) {
+            // fall through to the JVM's figure
+        }
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? "n/a" : String.format(java.util.Locale.ROOT, "%.2f", load);
     }
 }
