@@ -41,6 +41,11 @@ public final class Comparators {
             equalLevel = equal;
         }
 
+        /** The level two equal values reach. */
+        int equalLevel() {
+            return equalLevel;
+        }
+
         static Compiled of(MatchingConfig.Comparison comparison) {
             return new Compiled(comparison);
         }

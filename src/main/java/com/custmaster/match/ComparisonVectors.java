@@ -28,8 +28,10 @@ final class ComparisonVectors {
         String[][] others = otherColumns(table, comparisons);
         int c = comparisons.size();
         Comparators.Compiled[] compiled = new Comparators.Compiled[c];
+        int[][] ids = new int[c][];
         for (int k = 0; k < c; k++) {
             compiled[k] = Comparators.Compiled.of(comparisons.get(k));
+            ids[k] = table.ids(comparisons.get(k).field());
         }
         byte[] levels = new byte[Math.multiplyExact(pairs.length, c)];
         int chunks = (pairs.length + CHUNK - 1) / CHUNK;
@@ -39,7 +41,16 @@ final class ComparisonVectors {
                 int a = Blocking.left(pairs[p]);
                 int b = Blocking.right(pairs[p]);
                 for (int k = 0; k < c; k++) {
-                    levels[p * c + k] = level(compiled[k], columns[k], others[k], a, b);
+                    // value ids first: missing and equal values need no look at the text
+                    int idA = ids[k][a];
+                    int idB = ids[k][b];
+                    if (idA == Blocking.NONE || idB == Blocking.NONE) {
+                        levels[p * c + k] = MISSING;
+                    } else if (idA == idB) {
+                        levels[p * c + k] = (byte) (1 + compiled[k].equalLevel());
+                    } else {
+                        levels[p * c + k] = level(compiled[k], columns[k], others[k], a, b);
+                    }
                 }
             }
         });
