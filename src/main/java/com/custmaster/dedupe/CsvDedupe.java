@@ -94,54 +94,57 @@ public final class CsvDedupe {
 
     public static Summary run(Options options, MatchingConfig config) {
         long started = System.nanoTime();
-        List<RawRecord> records = read(options);
         SourceConfig source = sourceConfig(options);
         SourceConfig withoutDates = sourceConfig(options, CanonicalField.BIRTH_DATE);
         LocalDate today = LocalDate.now();
-        Contact[] contacts = new Contact[records.size()];
-        boolean[] dateIgnored = new boolean[records.size()];
         ContactNormalizer normalizer = new ContactNormalizer(source, today, false);
         ContactNormalizer fallback = new ContactNormalizer(withoutDates, today, false);
-        IntStream.range(0, records.size()).parallel().forEach(i -> {
-            StagingOutcome outcome = normalizer.normalize(records.get(i));
-            if (outcome instanceof Rejection rejection && rejection.reason() == RejectReason.INVALID_DATE) {
-                dateIgnored[i] = true;
-                outcome = fallback.normalize(records.get(i));
-            }
-            contacts[i] = outcome instanceof Contact contact ? contact : null;
-        });
-        String[] unreadableDates = new String[records.size()];
-        for (int i = 0; i < records.size(); i++) {
-            if (dateIgnored[i] && contacts[i] != null) {
-                unreadableDates[i] = source.fields().get(CanonicalField.BIRTH_DATE).extract(records.get(i))
-                        .map(CsvDedupe::dateText).orElse(null);
-            }
-        }
+        List<String> idList = new ArrayList<>();
         List<Contact> matchable = new ArrayList<>();
-        int[] recordOf = new int[records.size()];
-        long withoutIdentity = 0;
-        long datesIgnored = 0;
-        for (int i = 0; i < contacts.length; i++) {
-            if (dateIgnored[i]) {
-                datesIgnored++;
+        List<Integer> recordIndexes = new ArrayList<>();
+        List<String> fallbackDateList = new ArrayList<>();
+        long[] counts = new long[2];
+        // rows are normalised a batch at a time, in parallel, and only their contacts are kept:
+        // a million raw rows held at once would cost gigabytes and the garbage collector's time
+        read(options, batch -> {
+            Contact[] contacts = new Contact[batch.size()];
+            String[] unreadableDates = new String[batch.size()];
+            boolean[] dateIgnored = new boolean[batch.size()];
+            IntStream.range(0, batch.size()).parallel().forEach(i -> {
+                StagingOutcome outcome = normalizer.normalize(batch.get(i));
+                if (outcome instanceof Rejection rejection && rejection.reason() == RejectReason.INVALID_DATE) {
+                    dateIgnored[i] = true;
+                    outcome = fallback.normalize(batch.get(i));
+                    unreadableDates[i] = source.fields().get(CanonicalField.BIRTH_DATE).extract(batch.get(i))
+                            .map(CsvDedupe::dateText).orElse(null);
+                }
+                contacts[i] = outcome instanceof Contact contact ? contact : null;
+            });
+            for (int i = 0; i < contacts.length; i++) {
+                int record = idList.size();
+                idList.add(batch.get(i).value(options.idColumn()).orElseThrow());
+                if (dateIgnored[i]) {
+                    counts[1]++;
+                }
+                if (contacts[i] == null) {
+                    counts[0]++;
+                } else {
+                    recordIndexes.add(record);
+                    matchable.add(contacts[i]);
+                    fallbackDateList.add(unreadableDates[i]);
+                }
             }
-            if (contacts[i] == null) {
-                withoutIdentity++;
-            } else {
-                recordOf[matchable.size()] = i;
-                matchable.add(contacts[i]);
-            }
-        }
+        });
+        long withoutIdentity = counts[0];
+        long datesIgnored = counts[1];
+        int[] recordOf = recordIndexes.stream().mapToInt(Integer::intValue).toArray();
+        String[] ids = idList.toArray(new String[0]);
         long read = System.nanoTime();
-        String[] fallbackDates = new String[matchable.size()];
-        for (int k = 0; k < matchable.size(); k++) {
-            fallbackDates[k] = unreadableDates[recordOf[k]];
-        }
+        String[] fallbackDates = fallbackDateList.toArray(new String[0]);
         MatchRun run = new MatchEngine(config).run(matchable, new long[0], new long[0], Map.of("birth_date", fallbackDates));
         long matched = System.nanoTime();
 
-        String[] ids = records.stream().map(r -> r.value(options.idColumn()).orElseThrow()).toArray(String[]::new);
-        int[] clusterRecord = new int[records.size()];
+        int[] clusterRecord = new int[ids.length];
         for (int i = 0; i < clusterRecord.length; i++) {
             clusterRecord[i] = i;
         }
@@ -156,7 +159,7 @@ public final class CsvDedupe {
                 clusters++;
             }
         }
-        return new Summary(records.size(), clusters, withoutIdentity, datesIgnored, run.count(MatchDecision.MATCH),
+        return new Summary(ids.length, clusters, withoutIdentity, datesIgnored, run.count(MatchDecision.MATCH),
                 run.count(MatchDecision.REVIEW), run.candidatePairsPerRule(), run.model(), (read - started) / 1_000_000,
                 (matched - read) / 1_000_000, (written - matched) / 1_000_000);
     }
@@ -178,11 +181,14 @@ public final class CsvDedupe {
         return null;
     }
 
-    private static List<RawRecord> read(Options options) {
+    /** Rows handed over in batches of this many. */
+    private static final int BATCH = 20_000;
+
+    private static void read(Options options, java.util.function.Consumer<List<RawRecord>> onBatch) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(options.delimiter()).setHeader().setSkipHeaderRecord(true)
                 .setIgnoreSurroundingSpaces(true).setTrim(true).setIgnoreEmptyLines(true).get();
         String file = options.input().toString();
-        List<RawRecord> records = new ArrayList<>();
+        List<RawRecord> records = new ArrayList<>(BATCH);
         try (Reader reader = Files.newBufferedReader(options.input(), options.encoding());
              CSVParser parser = CSVParser.parse(reader, format)) {
             List<String> header = parser.getHeaderNames().stream().map(String::trim).toList();
@@ -216,13 +222,17 @@ public final class CsvDedupe {
                             + "' appears twice");
                 }
                 records.add(RawRecord.parsed(SOURCE, file, line, values));
+                if (records.size() == BATCH) {
+                    onBatch.accept(records);
+                    records = new ArrayList<>(BATCH);
+                }
             }
+            onBatch.accept(records);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         } catch (IllegalStateException | java.io.UncheckedIOException e) {
             throw new InputException(file + ": " + e.getMessage());
         }
-        return records;
     }
 
     private static SourceConfig sourceConfig(Options options, CanonicalField... leftOut) {

@@ -52,7 +52,7 @@ class PackageDependenciesTest {
     void stagesDoNotReachIntoTheWiringOrTheCommandLine() {
         noClasses().that().resideInAnyPackage("com.custmaster.ingest..", "com.custmaster.normalize..",
                         "com.custmaster.match..", "com.custmaster.master..", "com.custmaster.analytics..",
-                        "com.custmaster.publish..")
+                        "com.custmaster.publish..", "com.custmaster.dedupe..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.custmaster.batch..", "com.custmaster.cli..")
                 .check(CLASSES);
     }
@@ -68,7 +68,8 @@ class PackageDependenciesTest {
     @Test
     void matchingDoesNotKnowTheMasterAndNormalisationDoesNotKnowIngest() {
         noClasses().that().resideInAPackage("com.custmaster.match..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.custmaster.master..", "com.custmaster.ingest..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.custmaster.master..", "com.custmaster.ingest..",
+                        "com.custmaster.dedupe..")
                 .check(CLASSES);
         noClasses().that().resideInAPackage("com.custmaster.normalize..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.custmaster.ingest..", "com.custmaster.match..",
