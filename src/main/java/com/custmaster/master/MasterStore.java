@@ -196,10 +196,10 @@ public final class MasterStore {
         for (ScoredPair pair : pairs) {
             rows.add(new Object[] {run, pair.left().source(), pair.left().sourceRecordId(), pair.right().source(),
                     pair.right().sourceRecordId(), pair.matchWeight(), pair.matchProbability(), pair.decision().code(),
-                    pair.blockingRule()});
+                    pair.blockingRule(), pair.explanation()});
         }
         jdbc.batchUpdate("INSERT INTO match_pair (run_date, left_source, left_record_id, right_source, right_record_id, "
-                + "match_weight, match_probability, decision, blocking_rule) VALUES (?,?,?,?,?,?,?,?,?)", rows);
+                + "match_weight, match_probability, decision, blocking_rule, evidence) VALUES (?,?,?,?,?,?,?,?,?,?)", rows);
     }
 
     private void saveAudit(Date run, List<MasterEvent> events) {

@@ -31,6 +31,23 @@ public record ScoredPair(SourceRecordKey left, SourceRecordKey right, String blo
         levels = List.copyOf(levels);
     }
 
+    /**
+     * The evidence as one line, "field=level:weight" per comparison joined by "; ", weights in bits
+     * with a sign ("family_key=exact:+5.61; phone=missing:+0.00"): what the review queue and the
+     * match_pair table show.
+     */
+    public String explanation() {
+        StringBuilder text = new StringBuilder();
+        for (FieldEvidence evidence : levels) {
+            if (!text.isEmpty()) {
+                text.append("; ");
+            }
+            text.append(evidence.field()).append('=').append(evidence.level()).append(':')
+                    .append(String.format(java.util.Locale.ROOT, "%+.2f", evidence.weight()));
+        }
+        return text.toString();
+    }
+
     /** One comparison's outcome for a pair; level "missing" (weight 0) when either side lacks the field. */
     public record FieldEvidence(String field, String level, double weight) {
     }

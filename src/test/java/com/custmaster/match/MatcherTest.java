@@ -108,4 +108,19 @@ class MatcherTest {
 
         assertThat(backward.clusters()).isEqualTo(forward.clusters());
     }
+
+    @Test
+    void aPairsEvidenceAddsUpToItsMatchWeightAndReadsAsOneLine() {
+        List<Contact> contacts = List.of(
+                person("crm", "1", "Jonathan Smith", null, "+44 7911 123456", "1970-02-03", null),
+                person("legacy", "9", "Jonathon Smith", null, "+44 7911 123456", "1970-03-02", null));
+
+        MatchResult result = new Matcher(CONFIG).match(contacts);
+
+        ScoredPair pair = result.pairs().get(0);
+        double sum = result.model().priorWeight() + pair.levels().stream().mapToDouble(ScoredPair.FieldEvidence::weight).sum();
+        assertThat(sum).isCloseTo(pair.matchWeight(), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(pair.explanation()).startsWith("family_key=exact:+").contains("; phone=exact:+")
+                .contains("email_key=missing:+0.00");
+    }
 }
