@@ -93,8 +93,11 @@ public final class ConfigLoader {
         YamlSection analyticsFile = YamlSection.load(conf.resolve("analytics.yml"));
         TransactionsConfig transactions = transactions(analyticsFile, vars);
         AnalyticsSettings analytics = AnalyticsSettingsReader.read(analyticsFile);
+        Path survivorshipFile = conf.resolve("survivorship.yml");
+        SurvivorshipConfig survivorship = Files.isRegularFile(survivorshipFile)
+                ? readSurvivorship(YamlSection.load(survivorshipFile)) : SurvivorshipConfig.DEFAULT;
         return new PipelineConfig(home, conf, varDir, lake, database, chunkSize, sources, matching, transactions,
-                analytics);
+                analytics, survivorship);
     }
 
     private DatabaseSettings database(YamlSection pipeline, Map<String, String> vars) {
@@ -339,6 +342,31 @@ public final class ConfigLoader {
         }
         matcher.appendTail(out);
         return out.toString();
+    }
+
+    /** Reads survivorship.yml: a default rule and a rule per group of golden-record fields. */
+    static SurvivorshipConfig readSurvivorship(YamlSection yaml) {
+        YamlSection section = yaml.withContext("survivorship");
+        section.rejectUnknownKeys(Set.of("default", "fields"));
+        SurvivorshipConfig.Rule defaultRule = survivorshipRule(section, "default",
+                section.string("default", SurvivorshipConfig.DEFAULT.defaultRule().key()));
+        Map<String, SurvivorshipConfig.Rule> groups = new LinkedHashMap<>();
+        section.optionalSection("fields").ifPresent(fields -> {
+            fields.rejectUnknownKeys(Set.copyOf(SurvivorshipConfig.GROUPS));
+            for (String group : fields.keys()) {
+                groups.put(group, survivorshipRule(fields, group, fields.requireString(group)));
+            }
+        });
+        return new SurvivorshipConfig(defaultRule, groups);
+    }
+
+    private static SurvivorshipConfig.Rule survivorshipRule(YamlSection section, String key, String value) {
+        try {
+            return SurvivorshipConfig.Rule.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw section.error(key, "unknown rule '" + value + "' (known: source_priority, most_recent, most_complete, "
+                    + "most_frequent)");
+        }
     }
 
     /** Reads matching.yml. Kept beside the loader: the keys and their defaults live in one place. */

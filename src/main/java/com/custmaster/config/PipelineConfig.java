@@ -24,10 +24,12 @@ public record PipelineConfig(
         List<SourceConfig> sources,
         MatchingConfig matching,
         TransactionsConfig transactions,
-        AnalyticsSettings analytics) {
+        AnalyticsSettings analytics,
+        SurvivorshipConfig survivorship) {
 
     public PipelineConfig {
         requireNonNull(home, "home is null");
+        requireNonNull(survivorship, "survivorship is null");
         requireNonNull(confDir, "confDir is null");
         requireNonNull(varDir, "varDir is null");
         requireNonNull(lakeUri, "lakeUri is null");

@@ -50,7 +50,8 @@ public final class MasterService {
         for (SourceConfig source : config.sources()) {
             priorities.put(source.name(), source.priority());
         }
-        Survivorship survivorship = new Survivorship(source -> priorities.getOrDefault(source, Integer.MAX_VALUE));
+        Survivorship survivorship = new Survivorship(source -> priorities.getOrDefault(source, Integer.MAX_VALUE),
+                config.survivorship());
         List<GoldenRecord> golden = new ArrayList<>(result.clusters().size());
         for (int i = 0; i < result.clusters().size(); i++) {
             List<Contact> members = result.clusters().get(i).stream().map(byKey::get).toList();

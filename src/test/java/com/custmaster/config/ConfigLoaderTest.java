@@ -36,6 +36,35 @@ class ConfigLoaderTest {
         assertThat(config.matching().blockingRules()).isNotEmpty();
         assertThat(config.analytics().keyCutoff()).isEqualTo(0.5);
         assertThat(config.transactions().columns()).containsKeys("order_id", "amount");
+        assertThat(config.survivorship().ruleFor("address")).isEqualTo(SurvivorshipConfig.Rule.MOST_RECENT);
+        assertThat(config.survivorship().ruleFor("name")).isEqualTo(SurvivorshipConfig.Rule.SOURCE_PRIORITY);
+        assertThat(config.matching().trainingRules()).extracting(MatchingConfig.BlockingRule::keys)
+                .allSatisfy(keys -> assertThat(keys).hasSize(1));
+        assertThat(config.matching().mergeGuards()).singleElement()
+                .satisfies(guard -> assertThat(guard.different()).isEqualTo("given_key"));
+    }
+
+    @Test
+    void anUnknownSurvivorshipRuleIsNamedWithItsGroup() throws IOException {
+        Path conf = copyConf();
+        replace(conf.resolve("survivorship.yml"), "  phone: most_recent", "  phone: newest");
+
+        assertThatThrownBy(() -> loader.load(conf, temp.resolve("var")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("survivorship.yml")
+                .hasMessageContaining("phone")
+                .hasMessageContaining("unknown rule 'newest'");
+    }
+
+    @Test
+    void aMergeGuardOnAFieldWithoutAComparisonIsRefused() throws IOException {
+        Path conf = copyConf();
+        replace(conf.resolve("matching.yml"), "different: given_key", "different: company_key");
+
+        assertThatThrownBy(() -> loader.load(conf, temp.resolve("var")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("matching.yml")
+                .hasMessageContaining("company_key");
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.custmaster.master;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.custmaster.config.SurvivorshipConfig;
 import com.custmaster.domain.Contact;
 import com.custmaster.domain.SourceRecordKey;
 import java.time.LocalDateTime;
@@ -69,5 +70,50 @@ class SurvivorshipTest {
 
         assertThat(golden.birthDate()).isNull();
         assertThat(golden.lineage()).containsOnlyKeys("full_name", "country");
+    }
+
+    private static Survivorship withRule(String group, SurvivorshipConfig.Rule rule) {
+        return new Survivorship(Map.of("crm", 1, "shop", 2)::get,
+                new SurvivorshipConfig(SurvivorshipConfig.Rule.SOURCE_PRIORITY, Map.of(group, rule)));
+    }
+
+    @Test
+    void mostRecentTakesTheNewestRecordEvenFromALessTrustedSource() {
+        Contact crm = contact("crm", "1", "John Smith", null, "+447911123456", "9 Old Rd", "York",
+                LocalDateTime.of(2020, 1, 1, 0, 0));
+        Contact shop = contact("shop", "9", "Jon Smith", null, "+447911000000", "1 High St", "Leeds",
+                LocalDateTime.of(2026, 1, 1, 0, 0));
+
+        GoldenRecord golden = withRule("address", SurvivorshipConfig.Rule.MOST_RECENT).build("M1", List.of(crm, shop));
+
+        assertThat(golden.addressLine()).isEqualTo("1 High St");
+        assertThat(golden.city()).isEqualTo("Leeds");
+        assertThat(golden.lineage().get("city").rule()).isEqualTo("most_recent");
+        assertThat(golden.fullName()).isEqualTo("John Smith");
+        assertThat(golden.lineage().get("full_name").rule()).isEqualTo("source_priority");
+    }
+
+    @Test
+    void mostCompleteTakesTheRecordWithMoreOfTheGroup() {
+        Contact crm = contact("crm", "1", "John Smith", null, null, "9 Old Rd", null, null);
+        Contact shop = contact("shop", "9", "Jon Smith", null, null, "1 High St", "Leeds", null);
+
+        GoldenRecord golden = withRule("address", SurvivorshipConfig.Rule.MOST_COMPLETE).build("M1", List.of(crm, shop));
+
+        assertThat(golden.addressLine()).isEqualTo("1 High St");
+        assertThat(golden.lineage().get("address_line").from()).isEqualTo(new SourceRecordKey("shop", "9"));
+    }
+
+    @Test
+    void mostFrequentTakesTheValueMostRecordsAgreeOn() {
+        Contact crm = contact("crm", "1", "John Smith", null, "+447911999999", null, null, null);
+        Contact shop1 = contact("shop", "8", "John Smith", null, "+447911123456", null, null, null);
+        Contact shop2 = contact("shop", "9", "John Smith", null, "+447911123456", null, null, null);
+
+        GoldenRecord golden = withRule("phone", SurvivorshipConfig.Rule.MOST_FREQUENT).build("M1", List.of(crm, shop1, shop2));
+
+        assertThat(golden.phone()).isEqualTo("+447911123456");
+        assertThat(golden.lineage().get("phone")).isEqualTo(
+                new GoldenRecord.Lineage(new SourceRecordKey("shop", "8"), "most_frequent"));
     }
 }
