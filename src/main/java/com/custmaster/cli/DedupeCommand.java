@@ -58,6 +58,15 @@ final class DedupeCommand implements Callable<Integer> {
             description = "Birth date pattern, e.g. dd/MM/yyyy (default: ISO and common formats).")
     String dateFormat;
 
+    @Option(names = "--labels", paramLabel = "FILE",
+            description = "Optional CSV of labelled pairs that train the model (its m-probabilities): columns "
+                    + "record_id_l, record_id_r, is_match (1/0, true/false, yes/no); see --label-columns.")
+    Path labels;
+
+    @Option(names = "--label-columns", paramLabel = "LEFT,RIGHT,MATCH", defaultValue = "record_id_l,record_id_r,is_match",
+            description = "Column names of the --labels file (default record_id_l,record_id_r,is_match).")
+    String labelColumns;
+
     @Option(names = "--conf", paramLabel = "DIR", defaultValue = "${env:CUSTMASTER_HOME:-.}/conf",
             description = "Configuration folder with matching.yml (default: conf/ of the installation).")
     Path conf;
@@ -68,7 +77,7 @@ final class DedupeCommand implements Callable<Integer> {
         MatchingConfig config;
         try {
             options = new CsvDedupe.Options(input, id, mapping(), delimiter(), Charset.forName(encoding),
-                    region.toUpperCase(Locale.ROOT), dateFormat, out);
+                    region.toUpperCase(Locale.ROOT), dateFormat, out, labels());
             config = ConfigLoader.loadMatching(conf);
         } catch (ConfigException e) {
             System.err.println("configuration error: " + e.getMessage());
@@ -96,6 +105,17 @@ final class DedupeCommand implements Callable<Integer> {
         System.out.println("wrote " + out.resolve("clusters.csv") + ", " + out.resolve("pairs.csv") + ", "
                 + out.resolve("model.json"));
         return 0;
+    }
+
+    private CsvDedupe.Labels labels() {
+        if (labels == null) {
+            return null;
+        }
+        String[] columns = labelColumns.split(",");
+        if (columns.length != 3) {
+            throw new IllegalArgumentException("--label-columns needs three names LEFT,RIGHT,MATCH: '" + labelColumns + "'");
+        }
+        return new CsvDedupe.Labels(labels, columns[0].trim(), columns[1].trim(), columns[2].trim());
     }
 
     private char delimiter() {

@@ -58,7 +58,13 @@ public final class CsvDedupe {
      * @param dateFormat pattern for birth dates, or null for the common formats
      */
     public record Options(Path input, String idColumn, Map<CanonicalField, List<String>> mapping, char delimiter,
-                          Charset encoding, String phoneRegion, String dateFormat, Path out) {
+                          Charset encoding, String phoneRegion, String dateFormat, Path out, Labels labels) {
+
+        public Options(Path input, String idColumn, Map<CanonicalField, List<String>> mapping, char delimiter,
+                       Charset encoding, String phoneRegion, String dateFormat, Path out) {
+            this(input, idColumn, mapping, delimiter, encoding, phoneRegion, dateFormat, out, null);
+        }
+
         public Options {
             requireNonNull(input, "input is null");
             requireNonNull(idColumn, "idColumn is null");
@@ -73,6 +79,20 @@ public final class CsvDedupe {
                 throw new IllegalArgumentException("the record id is given by --id, not --map");
             }
             mapping = Map.copyOf(mapping);
+        }
+    }
+
+    /**
+     * Labelled pairs that train the model (optional): a CSV with a header, two record-id columns and
+     * a column saying whether the pair is one person (1, 1.0, true, yes, match / 0, 0.0, false, no,
+     * distinct). Only the matching pairs are used: they teach the m-probabilities.
+     */
+    public record Labels(Path file, String leftColumn, String rightColumn, String matchColumn) {
+        public Labels {
+            requireNonNull(file, "file is null");
+            requireNonNull(leftColumn, "leftColumn is null");
+            requireNonNull(rightColumn, "rightColumn is null");
+            requireNonNull(matchColumn, "matchColumn is null");
         }
     }
 
@@ -141,7 +161,9 @@ public final class CsvDedupe {
         String[] ids = idList.toArray(new String[0]);
         long read = System.nanoTime();
         String[] fallbackDates = fallbackDateList.toArray(new String[0]);
-        MatchRun run = new MatchEngine(config).run(matchable, new long[0], new long[0], Map.of("birth_date", fallbackDates));
+        long[] labelled = options.labels() == null ? new long[0] : labelledMatches(options.labels(), ids, recordOf);
+        MatchRun run = new MatchEngine(config).run(matchable, new long[0], new long[0], Map.of("birth_date", fallbackDates),
+                labelled);
         long matched = System.nanoTime();
 
         int[] clusterRecord = new int[ids.length];
@@ -162,6 +184,55 @@ public final class CsvDedupe {
         return new Summary(ids.length, clusters, withoutIdentity, datesIgnored, run.count(MatchDecision.MATCH),
                 run.count(MatchDecision.REVIEW), run.candidatePairsPerRule(), run.model(), (read - started) / 1_000_000,
                 (matched - read) / 1_000_000, (written - matched) / 1_000_000);
+    }
+
+    /** The labelled matching pairs as index pairs of the matchable records; labels naming unknown ids are errors. */
+    private static long[] labelledMatches(Labels labels, String[] ids, int[] recordOf) {
+        Map<String, Integer> matchableIndex = new java.util.HashMap<>();
+        for (int k = 0; k < recordOf.length; k++) {
+            matchableIndex.put(ids[recordOf[k]], k);
+        }
+        Set<String> allIds = Set.of(ids);
+        String file = labels.file().toString();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true)
+                .setTrim(true).get();
+        List<Long> pairs = new ArrayList<>();
+        try (Reader reader = Files.newBufferedReader(labels.file(), StandardCharsets.UTF_8);
+             CSVParser parser = CSVParser.parse(reader, format)) {
+            for (String column : List.of(labels.leftColumn(), labels.rightColumn(), labels.matchColumn())) {
+                if (!parser.getHeaderNames().contains(column)) {
+                    throw new InputException(file + ": line 1: no column '" + column + "' in the header "
+                            + parser.getHeaderNames());
+                }
+            }
+            for (CSVRecord row : parser) {
+                long line = row.getParser().getCurrentLineNumber();
+                String left = row.get(labels.leftColumn());
+                String right = row.get(labels.rightColumn());
+                for (String id : List.of(left, right)) {
+                    if (!allIds.contains(id)) {
+                        throw new InputException(file + ": line " + line + ": record id '" + id + "' is not in the input");
+                    }
+                }
+                String verdict = row.get(labels.matchColumn()).toLowerCase(java.util.Locale.ROOT);
+                boolean match = switch (verdict) {
+                    case "1", "1.0", "true", "yes", "match", "same" -> true;
+                    case "0", "0.0", "false", "no", "distinct", "different" -> false;
+                    default -> throw new InputException(file + ": line " + line + ": column '" + labels.matchColumn()
+                            + "': '" + verdict + "' is neither a match (1, true, yes) nor a non-match (0, false, no)");
+                };
+                Integer a = matchableIndex.get(left);
+                Integer b = matchableIndex.get(right);
+                if (match && a != null && b != null && !a.equals(b)) {
+                    pairs.add(((long) Math.min(a, b) << 32) | Math.max(a, b));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new InputException(file + ": " + e.getMessage());
+        }
+        return pairs.stream().mapToLong(Long::longValue).distinct().toArray();
     }
 
     /**

@@ -46,8 +46,19 @@ public final class MatchEngine {
      * could not read as a date ("1994-11-71") so a typo still counts as a near date.
      */
     public MatchRun run(List<Contact> contacts, long[] mustLink, long[] cannotLink, java.util.Map<String, String[]> fallbacks) {
+        return run(contacts, mustLink, cannotLink, fallbacks, new long[0]);
+    }
+
+    /**
+     * As {@link #run(List, long[], long[], java.util.Map)}, with pairs known to match whose
+     * comparison levels teach the model its m-probabilities (labelled pairs, a steward's
+     * decisions); they are training data only, not constraints.
+     */
+    public MatchRun run(List<Contact> contacts, long[] mustLink, long[] cannotLink, java.util.Map<String, String[]> fallbacks,
+                        long[] labelledMatches) {
         requireNonNull(contacts, "contacts is null");
         requireNonNull(fallbacks, "fallbacks is null");
+        requireNonNull(labelledMatches, "labelledMatches is null");
         long started = System.nanoTime();
         Set<String> keys = new HashSet<>();
         config.blockingRules().forEach(rule -> keys.addAll(rule.keys()));
@@ -87,7 +98,7 @@ public final class MatchEngine {
         long blocked = System.nanoTime();
         ComparisonVectors vectors = ComparisonVectors.of(table, config.comparisons(), pairs);
         long compared = System.nanoTime();
-        MatchModel model = new ModelTrainer(config).train(table);
+        MatchModel model = new ModelTrainer(config).train(table, labelledMatches);
         long trained = System.nanoTime();
 
         Scorer scorer = new Scorer(model, config.comparisons(), table);

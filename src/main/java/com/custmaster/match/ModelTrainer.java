@@ -57,6 +57,54 @@ final class ModelTrainer {
     }
 
     MatchModel train(RecordTable table) {
+        return train(table, new long[0]);
+    }
+
+    /**
+     * Trains on the data, and where pairs are known to match (a steward's "same", or labelled
+     * pairs), takes each comparison's m from them: the share of those pairs at each level, with the
+     * EM estimate (or the starting value) counted as {@link #LABEL_PRIOR_PAIRS} pairs more, so a
+     * handful of labels moves the model only a little and many labels decide it.
+     *
+     * @param labelledMatches index pairs (smaller index in the high 32 bits) known to be one person
+     */
+    MatchModel train(RecordTable table, long[] labelledMatches) {
+        MatchModel model = trainWithoutLabels(table);
+        if (labelledMatches.length == 0) {
+            return model;
+        }
+        ComparisonVectors vectors = ComparisonVectors.of(table, comparisons, labelledMatches);
+        List<MatchModel.ComparisonModel> models = new ArrayList<>();
+        for (int c = 0; c < comparisons.size(); c++) {
+            MatchModel.ComparisonModel before = model.comparisons().get(c);
+            double[] counts = new double[before.levels().size()];
+            int present = 0;
+            for (int p = 0; p < labelledMatches.length; p++) {
+                int level = vectors.level(p, c);
+                if (level != ComparisonVectors.MISSING) {
+                    counts[level - 1]++;
+                    present++;
+                }
+            }
+            List<MatchModel.LevelModel> levels = new ArrayList<>();
+            for (int l = 0; l < counts.length; l++) {
+                MatchModel.LevelModel level = before.levels().get(l);
+                double m = present == 0 ? level.m()
+                        : Math.max((counts[l] + LABEL_PRIOR_PAIRS * level.m()) / (present + LABEL_PRIOR_PAIRS), FLOOR);
+                levels.add(present == 0 ? level
+                        : new MatchModel.LevelModel(level.name(), m, level.u(), "labels", level.uSource()));
+            }
+            models.add(new MatchModel.ComparisonModel(before.field(), before.termFrequency(), levels));
+        }
+        LOG.info("m taken from {} labelled matching pairs", labelledMatches.length);
+        return new MatchModel(model.priorMatchProbability(), model.priorSource(), model.recordCount(), model.randomPairs(),
+                models, model.training());
+    }
+
+    /** How many pairs' worth of weight the unlabelled estimate keeps against labelled pairs. */
+    static final int LABEL_PRIOR_PAIRS = 10;
+
+    private MatchModel trainWithoutLabels(RecordTable table) {
         if (!config.training().enabled()) {
             return configured(config, table.size());
         }

@@ -93,4 +93,19 @@ class CsvDedupeTest {
         assertThat(CsvDedupe.dateText("19900231")).isEqualTo("1990-02-31");
         assertThat(CsvDedupe.dateText("soon")).isNull();
     }
+
+    @Test
+    void aLabelNamingAnUnknownRecordIsRejectedWithItsLine() throws IOException {
+        Path input = write("id,first,last,year,month,day,email", "1,John,Smith,,,,", "2,Mary,Jones,,,,");
+        Path labels = dir.resolve("labels.csv");
+        Files.write(labels, List.of("record_id_l,record_id_r,is_match", "1,2,0", "1,7,1"));
+        CsvDedupe.Options base = options(input);
+        CsvDedupe.Options withLabels = new CsvDedupe.Options(base.input(), base.idColumn(), base.mapping(), ',',
+                StandardCharsets.UTF_8, "GB", null, base.out(),
+                new CsvDedupe.Labels(labels, "record_id_l", "record_id_r", "is_match"));
+
+        assertThatThrownBy(() -> CsvDedupe.run(withLabels, CONFIG))
+                .isInstanceOf(CsvDedupe.InputException.class)
+                .hasMessageContaining("labels.csv: line 3: record id '7' is not in the input");
+    }
 }

@@ -108,6 +108,31 @@ class ModelTrainerTest {
         assertThat(new MatchEngine(CONFIG).run(contacts).model()).isEqualTo(new MatchEngine(CONFIG).run(contacts).model());
     }
 
+    @Test
+    void labelledMatchesTeachTheMWhereTheDataIsTooSmallForEm() {
+        SplittableRandom random = new SplittableRandom(9);
+        List<Contact> contacts = new ArrayList<>();
+        List<Long> labelled = new ArrayList<>();
+        for (int person = 0; person < 30; person++) {
+            String family = word(random, 6);
+            contacts.add(contact(person + "a", word(random, 5), family, null, null));
+            contacts.add(contact(person + "b", word(random, 5), family, null, null));
+            labelled.add(((long) (2 * person) << 32) | (2 * person + 1));
+        }
+
+        MatchModel without = new MatchEngine(CONFIG).run(contacts).model();
+        MatchModel with = new MatchEngine(CONFIG).run(contacts, new long[0], new long[0], java.util.Map.of(),
+                labelled.stream().mapToLong(Long::longValue).toArray()).model();
+
+        assertThat(exactM(without, "family_key")).isEqualTo(0.5);
+        // 30 labelled pairs all agree on the family name; the starting value counts as 10 pairs more
+        assertThat(exactM(with, "family_key")).isCloseTo((30 + 10 * 0.5) / 40, within(1e-9));
+        assertThat(exactM(with, "given_key")).isCloseTo((0 + 10 * 0.5) / 40, within(1e-9));
+        assertThat(with.comparisons().get(0).levels().get(0).mSource()).isEqualTo("labels");
+        // no labelled pair has a birth date: its m stays as it was
+        assertThat(with.comparisons().get(2).levels().get(0).mSource()).isEqualTo("configured");
+    }
+
     private static double exactM(MatchModel model, String field) {
         return model.comparisons().stream().filter(c -> c.field().equals(field)).findFirst().orElseThrow()
                 .levels().get(0).m();
