@@ -24,6 +24,7 @@ public final class MatchKeys {
             Map.entry("given_initial", Set.of("given_name")),
             Map.entry("family_initial", Set.of("family_name")),
             Map.entry("email_key", Set.of("email")),
+            Map.entry("email_user", Set.of("email")),
             Map.entry("phone", Set.of("phone")),
             Map.entry("birth_date", Set.of("birth_date")),
             Map.entry("birth_year", Set.of("birth_date")),

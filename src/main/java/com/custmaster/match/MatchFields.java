@@ -23,6 +23,7 @@ final class MatchFields {
             Map.entry("given_initial", contact -> initial(Names.partKey(contact.givenName(), false))),
             Map.entry("family_initial", contact -> initial(Names.partKey(contact.familyName(), true))),
             Map.entry("email_key", Contact::emailKey),
+            Map.entry("email_user", contact -> emailUser(contact.emailKey())),
             Map.entry("phone", Contact::phone),
             Map.entry("birth_date", contact -> contact.birthDate() == null ? null : contact.birthDate().toString()),
             Map.entry("birth_year", contact -> contact.birthDate() == null ? null
@@ -82,6 +83,12 @@ final class MatchFields {
             columns.put(key, column);
         }
         return columns;
+    }
+
+    /** The part of an e-mail key before the "@" ("t.m39" of "t.m39@example.com"), null without one. */
+    private static String emailUser(String emailKey) {
+        int at = emailKey == null ? -1 : emailKey.indexOf('@');
+        return at > 0 ? emailKey.substring(0, at) : null;
     }
 
     private static String derived(String key, String base) {
