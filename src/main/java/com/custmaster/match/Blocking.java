@@ -58,7 +58,7 @@ final class Blocking {
         if (rules.size() > Byte.MAX_VALUE) {
             throw new IllegalArgumentException("at most " + Byte.MAX_VALUE + " blocking rules are supported");
         }
-        rules.forEach(rule -> rule.keys().forEach(table::ids));
+        rules.stream().flatMap(rule -> rule.keys().stream()).distinct().toList().parallelStream().forEach(table::ids);
         int[][] agreeIds = new int[rules.size()][];
         IntStream.range(0, rules.size()).parallel().forEach(r -> agreeIds[r] = blockIds(table, rules.get(r)));
         int[][] pairedIds = new int[rules.size()][];

@@ -27,6 +27,7 @@ final class ComparisonVectors {
         String[][] columns = columns(table, comparisons);
         String[][] others = otherColumns(table, comparisons);
         int c = comparisons.size();
+        comparisons.parallelStream().forEach(comparison -> table.ids(comparison.field()));
         Comparators.Compiled[] compiled = new Comparators.Compiled[c];
         int[][] ids = new int[c][];
         for (int k = 0; k < c; k++) {

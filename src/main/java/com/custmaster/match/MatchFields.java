@@ -57,7 +57,7 @@ final class MatchFields {
     private static final Map<String, String> DERIVED_FROM = Map.of("given_initial", "given_key",
             "family_initial", "family_key", "birth_year", "birth_date");
 
-    /** Columns of the given keys for all contacts, values interned per column so equal values are one object. */
+    /** Columns of the given keys for all contacts (equal values are told apart by {@link RecordTable#ids}). */
     static Map<String, String[]> columns(List<Contact> contacts, Set<String> keys) {
         Map<String, String[]> columns = new java.util.HashMap<>();
         java.util.List<String> ordered = new java.util.ArrayList<>(keys);
@@ -73,12 +73,6 @@ final class MatchFields {
             } else {
                 java.util.stream.IntStream.range(0, column.length).parallel()
                         .forEach(i -> column[i] = value(contacts.get(i), key));
-            }
-            Map<String, String> pool = new java.util.HashMap<>();
-            for (int i = 0; i < column.length; i++) {
-                if (column[i] != null) {
-                    column[i] = pool.computeIfAbsent(column[i], v -> v);
-                }
             }
             columns.put(key, column);
         }
