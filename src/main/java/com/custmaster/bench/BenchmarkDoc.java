@@ -26,6 +26,20 @@ final class BenchmarkDoc {
     private BenchmarkDoc() {
     }
 
+    /**
+     * Prints a benchmark's section and, when {@code doc} is given, writes it there (replacing the
+     * section of the same name): what every {@code jobs/bench} command does at its end.
+     */
+    static void publish(java.io.PrintStream out, java.util.Optional<Path> doc, String name, String body, String header)
+            throws IOException {
+        out.println();
+        out.println(body);
+        if (doc.isPresent()) {
+            writeSection(doc.get(), name, body, header);
+            out.println("written to " + doc.get());
+        }
+    }
+
     /** Replaces (or appends) the section {@code name} of {@code file}, creating the file with a header if needed. */
     static void writeSection(Path file, String name, String body) throws IOException {
         writeSection(file, name, body, HEADER);

@@ -105,13 +105,7 @@ final class DedupeBenchmark {
                 results.add(size(rows, seed, conf, region, fork, jvmFlags, timeoutMinutes, work, out));
             }
             String section = section(results, sizes, seed, region, fork, jvmFlags);
-            out.println();
-            out.println(section);
-            if (options.optionalPath("out").isPresent()) {
-                Path doc = options.optionalPath("out").get();
-                BenchmarkDoc.writeSection(doc, SECTION, section);
-                out.println("written to " + doc);
-            }
+            BenchmarkDoc.publish(out, options.optionalPath("out"), SECTION, section, BenchmarkDoc.HEADER);
             return results.stream().allMatch(result -> result.measurement() != null) ? 0 : 1;
         } finally {
             if (temporary) {

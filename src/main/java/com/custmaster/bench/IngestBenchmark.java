@@ -143,13 +143,7 @@ public final class IngestBenchmark {
                 }
             }
             String section = section(results, rows, runs, seed);
-            out.println();
-            out.println(section);
-            if (options.optionalPath("out").isPresent()) {
-                Path doc = options.optionalPath("out").get();
-                BenchmarkDoc.writeSection(doc, SECTION, section);
-                out.println("written to " + doc);
-            }
+            BenchmarkDoc.publish(out, options.optionalPath("out"), SECTION, section, BenchmarkDoc.HEADER);
             return 0;
         } finally {
             if (temporary) {

@@ -99,13 +99,7 @@ final class QualityBenchmark {
                     String.format(Locale.ROOT, "`jobs/bench people --rows %d --seed %d`: %,d persons, %.1f%% duplicates",
                             rows, seed, written.persons(), 100 * written.duplicateShare()), conf, work, out));
             String section = section(rowsOut, eval, home);
-            out.println();
-            out.println(section);
-            if (options.optionalPath("out").isPresent()) {
-                Path doc = options.optionalPath("out").get();
-                BenchmarkDoc.writeSection(doc, SECTION, section, HEADER);
-                out.println("written to " + doc);
-            }
+            BenchmarkDoc.publish(out, options.optionalPath("out"), SECTION, section, HEADER);
             return rowsOut.stream().allMatch(row -> row.measurement() != null) ? 0 : 1;
         } finally {
             if (temporary) {
