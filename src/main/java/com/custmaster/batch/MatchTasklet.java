@@ -27,10 +27,16 @@ final class MatchTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext context) {
-        MasterRunStats stats = service.run(StepStats.runDate(context));
+        String requested = context.getStepContext().getStepExecution().getJobParameters()
+                .getString(NightlyRunner.MATCHING_PARAMETER, MasterService.Mode.INCREMENTAL.name());
+        MasterRunStats stats = service.run(StepStats.runDate(context), MasterService.Mode.valueOf(requested));
         stats.model().writeJson(reportsDir.resolve(StepStats.runDate(context).toString()).resolve("match_model.json"));
         ExecutionContext out = StepStats.of(context);
         out.putLong("source.records", stats.sourceRecords());
+        out.putLong("source.records.changed", stats.sourceRecordsChanged());
+        out.putString("matching", stats.matching());
+        out.putLong("pairs.compared", stats.pairsCompared());
+        out.putLong("pairs.carried", stats.pairsCarried());
         out.putLong("masters.active", stats.activeMasters());
         out.putLong("masters.created", stats.created());
         out.putLong("masters.merged", stats.merged());

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.custmaster.config.PipelineConfig;
 import com.custmaster.config.SourceConfig;
 import com.custmaster.ingest.SourceIngestion;
+import com.custmaster.master.MasterService;
 import com.custmaster.ingest.SourcePreflight;
 import com.custmaster.publish.Lake;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,6 +68,9 @@ public final class NightlyRunner {
         }
     }
 
+    /** Job parameter (not identifying) with the requested {@link MasterService.Mode}. */
+    static final String MATCHING_PARAMETER = "matching.mode";
+
     private final PipelineConfig config;
 
     public NightlyRunner(PipelineConfig config) {
@@ -80,6 +84,16 @@ public final class NightlyRunner {
      *         configuration maps (checked before anything is read)
      */
     public Outcome run(LocalDate runDate) throws IOException {
+        return run(runDate, MasterService.Mode.INCREMENTAL);
+    }
+
+    /**
+     * As {@link #run(LocalDate)}, asking the master step for a full rebuild or a retraining instead of
+     * incremental matching. The request applies to a run that starts or resumes; a completed date
+     * stays as it is.
+     */
+    public Outcome run(LocalDate runDate, MasterService.Mode matching) throws IOException {
+        requireNonNull(matching, "matching is null");
         SourcePreflight.check(config);
         Files.createDirectories(config.varDir());
         Path lockFile = config.varDir().resolve("nightly.lock");
@@ -89,11 +103,11 @@ public final class NightlyRunner {
                 return new Outcome(Result.ALREADY_RUNNING, null, "another nightly run is in progress (lock held on "
                         + lockFile + "); not starting a second one");
             }
-            return runLocked(runDate);
+            return runLocked(runDate, matching);
         }
     }
 
-    private Outcome runLocked(LocalDate runDate) {
+    private Outcome runLocked(LocalDate runDate, MasterService.Mode matching) {
         try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
             context.registerBean(PipelineConfig.class, () -> config);
             context.register(NightlyJobConfiguration.class);
@@ -104,6 +118,7 @@ public final class NightlyRunner {
             Lake lake = context.getBean(Lake.class);
             JobParameters parameters = new JobParametersBuilder()
                     .addLocalDate(SourceIngestion.RUN_DATE_PARAMETER, runDate)
+                    .addString(MATCHING_PARAMETER, matching.name(), false)
                     .toJobParameters();
 
             JobExecution last = repository.getLastJobExecution(NightlyJobConfiguration.JOB_NAME, parameters);

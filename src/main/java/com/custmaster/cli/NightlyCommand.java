@@ -4,6 +4,7 @@ import com.custmaster.batch.NightlyRunner;
 import com.custmaster.config.ConfigException;
 import com.custmaster.config.ConfigLoader;
 import com.custmaster.config.PipelineConfig;
+import com.custmaster.master.MasterService;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -33,6 +34,16 @@ final class NightlyCommand implements Callable<Integer> {
             description = "Working folder for the database, lake and reports (default: var_dir of pipeline.yml).")
     Path var;
 
+    @Option(names = "--full-rebuild", description = "Compare every candidate pair again with the stored match model "
+            + "instead of only the pairs with a new or changed record (incremental, the default after the first night). "
+            + "On unchanged data it gives the same masters.")
+    boolean fullRebuild;
+
+    @Option(names = "--retrain", description = "Train a new match model on tonight's records and compare every pair "
+            + "with it (also done on the first night, after conf/matching.yml changes, and when the model is older "
+            + "than incremental.retrain_after_days).")
+    boolean retrain;
+
     @Override
     public Integer call() throws Exception {
         LocalDate runDate = date != null ? date : LocalDate.now(ZoneId.systemDefault()).minusDays(1);
@@ -45,7 +56,8 @@ final class NightlyCommand implements Callable<Integer> {
         }
         NightlyRunner.Outcome outcome;
         try {
-            outcome = new NightlyRunner(config).run(runDate);
+            outcome = new NightlyRunner(config).run(runDate, retrain ? MasterService.Mode.RETRAIN
+                    : fullRebuild ? MasterService.Mode.FULL_REBUILD : MasterService.Mode.INCREMENTAL);
         } catch (ConfigException e) {
             System.err.println("configuration error: " + e.getMessage());
             return Main.EXIT_USAGE;

@@ -380,7 +380,7 @@ public final class ConfigLoader {
         static MatchingConfig read(YamlSection yaml) {
             YamlSection section = yaml.withContext("matching");
             section.rejectUnknownKeys(Set.of("prior_match_probability", "thresholds", "max_block_size",
-                    "blocking_rules", "comparisons", "training", "clustering", "merge_guards"));
+                    "blocking_rules", "comparisons", "training", "clustering", "merge_guards", "incremental"));
             YamlSection thresholds = section.requireSection("thresholds");
             thresholds.rejectUnknownKeys(Set.of("merge", "review"));
             List<MatchingConfig.BlockingRule> rules = rules(section, "blocking_rules");
@@ -402,11 +402,20 @@ public final class ConfigLoader {
                             guard.has("unless_exact") ? guard.stringList("unless_exact") : List.of()));
                 }
             }
+            MatchingConfig.Incremental incremental = section.optionalSection("incremental").map(i -> {
+                i.rejectUnknownKeys(Set.of("enabled", "retrain_after_days"));
+                try {
+                    return new MatchingConfig.Incremental(i.bool("enabled", MatchingConfig.Incremental.DEFAULT.enabled()),
+                            i.integer("retrain_after_days", MatchingConfig.Incremental.DEFAULT.retrainAfterDays()));
+                } catch (IllegalArgumentException e) {
+                    throw i.error("retrain_after_days", e.getMessage());
+                }
+            }).orElse(MatchingConfig.Incremental.DEFAULT);
             try {
                 return new MatchingConfig(section.decimal("prior_match_probability", PRIOR_DEFAULT),
                         thresholds.decimal("merge", 0.95), thresholds.decimal("review", 0.5),
                         section.integer("max_block_size", MAX_BLOCK_SIZE_DEFAULT), rules, comparisons, training, clustering,
-                        guards);
+                        guards, incremental);
             } catch (IllegalArgumentException e) {
                 throw section.error("thresholds", e.getMessage());
             }

@@ -19,12 +19,15 @@ import java.util.List;
  * @param reviewThreshold match probability at or above which (and below merge) a pair goes to review
  * @param maxBlockSize blocks larger than this are skipped for that rule (and counted), to avoid
  *                     comparing every pair of, say, a shared company switchboard number
+ * @param incremental how the nightly job reuses the last run's model and decisions
  */
 public record MatchingConfig(double priorMatchProbability, double mergeThreshold, double reviewThreshold,
                              int maxBlockSize, List<BlockingRule> blockingRules, List<Comparison> comparisons,
-                             Training training, Clustering clustering, List<MergeGuard> mergeGuards) {
+                             Training training, Clustering clustering, List<MergeGuard> mergeGuards,
+                             Incremental incremental) {
 
     public MatchingConfig {
+        requireNonNull(incremental, "incremental is null");
         requireNonNull(mergeGuards, "mergeGuards is null");
         mergeGuards = List.copyOf(mergeGuards);
         for (MergeGuard guard : mergeGuards) {
@@ -65,7 +68,7 @@ public record MatchingConfig(double priorMatchProbability, double mergeThreshold
     public MatchingConfig(double priorMatchProbability, double mergeThreshold, double reviewThreshold, int maxBlockSize,
                           List<BlockingRule> blockingRules, List<Comparison> comparisons) {
         this(priorMatchProbability, mergeThreshold, reviewThreshold, maxBlockSize, blockingRules, comparisons,
-                Training.DEFAULT, Clustering.DEFAULT, List.of());
+                Training.DEFAULT, Clustering.DEFAULT, List.of(), Incremental.DEFAULT);
     }
 
     /** The same settings with other thresholds (the ad-hoc dedupe command lets users pick them). */
@@ -76,13 +79,13 @@ public record MatchingConfig(double priorMatchProbability, double mergeThreshold
 
     public MatchingConfig withThresholds(double merge, double review) {
         return new MatchingConfig(priorMatchProbability, merge, review, maxBlockSize, blockingRules, comparisons, training,
-                clustering, mergeGuards);
+                clustering, mergeGuards, incremental);
     }
 
     /** The same settings with only the comparisons and blocking rules whose fields the input has. */
     public MatchingConfig restrictedTo(List<BlockingRule> rules, List<Comparison> kept) {
         return new MatchingConfig(priorMatchProbability, mergeThreshold, reviewThreshold, maxBlockSize, rules, kept, training,
-                clustering, mergeGuards);
+                clustering, mergeGuards, incremental);
     }
 
     /** Records that share the values of all {@code keys} become candidate pairs. */
@@ -247,5 +250,23 @@ public record MatchingConfig(double priorMatchProbability, double mergeThreshold
      */
     public record Clustering(double minMeanWeight) {
         public static final Clustering DEFAULT = new Clustering(0);
+    }
+
+    /**
+     * How the nightly job matches after its first night. Incremental: only pairs with a new or
+     * changed source record are compared, decisions between records that have not changed are kept,
+     * and the stored model is reused, so an unchanged customer does not move between masters
+     * because a model was retrained on slightly different data. A new model is trained (and every
+     * pair compared again) on the first night, on request, and when the stored one is older than
+     * {@code retrainAfterDays} (0: only on request).
+     */
+    public record Incremental(boolean enabled, int retrainAfterDays) {
+        public static final Incremental DEFAULT = new Incremental(true, 0);
+
+        public Incremental {
+            if (retrainAfterDays < 0) {
+                throw new IllegalArgumentException("retrain_after_days must be >= 0: " + retrainAfterDays);
+            }
+        }
     }
 }

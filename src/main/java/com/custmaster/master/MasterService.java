@@ -2,6 +2,7 @@ package com.custmaster.master;
 
 import static java.util.Objects.requireNonNull;
 
+import com.custmaster.config.MatchingConfig;
 import com.custmaster.config.PipelineConfig;
 import com.custmaster.config.SourceConfig;
 import com.custmaster.domain.Contact;
@@ -18,10 +19,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One night's update of the customer master: take in the records staged tonight, match all current
- * source records, keep master IDs stable, rebuild golden records with lineage, and record every
- * change. Runs inside one transaction (the caller's), so a failure leaves the master as it was and
- * a rerun starts clean. On unchanged data it changes nothing.
+ * One night's update of the customer master: take in the records staged tonight, match them against
+ * the current source records, keep master IDs stable, rebuild golden records with lineage, and
+ * record every change. Runs inside one transaction (the caller's), so a failure leaves the master as
+ * it was and a rerun starts clean. On unchanged data it changes nothing.
+ *
+ * <p>After the first night matching is incremental (conf/matching.yml {@code incremental}): only
+ * pairs with a new or changed record are compared, with the stored model, and the last run's pairs
+ * between unchanged records are kept. A new model is trained on the first night, on request, when
+ * matching.yml changed since the stored model was trained, or when it is older than
+ * {@code retrain_after_days}.
  */
 public final class MasterService {
 
@@ -35,11 +42,60 @@ public final class MasterService {
         this.config = requireNonNull(config, "config is null");
     }
 
+    /** What the operator asked for; the service may still retrain (first night, changed settings, old model). */
+    public enum Mode {
+        /** Incremental when a usable model and an earlier run exist (and incremental is enabled). */
+        INCREMENTAL,
+        /** Every candidate pair compared again with the stored model. */
+        FULL_REBUILD,
+        /** A new model trained on tonight's records, every candidate pair compared again. */
+        RETRAIN
+    }
+
     public MasterRunStats run(LocalDate runDate) {
-        int refreshed = store.refreshSourceRecords(runDate);
+        return run(runDate, Mode.INCREMENTAL);
+    }
+
+    public MasterRunStats run(LocalDate runDate, Mode requested) {
+        requireNonNull(requested, "requested is null");
+        MasterStore.Refresh refresh = store.refreshSourceRecords(runDate);
         List<Contact> contacts = store.loadSourceRecords();
-        LOG.info("matching {} current source records ({} refreshed tonight)", contacts.size(), refreshed);
-        MatchResult result = new Matcher(config.matching()).match(contacts);
+        LOG.info("matching {} current source records ({} staged tonight, {} of them new or changed)", contacts.size(),
+                refresh.refreshed(), refresh.changed().size());
+        MatchingConfig matching = config.matching();
+        String settings = MasterStore.digest(matching.toString());
+        java.util.Optional<MasterStore.StoredModel> stored = store.latestModel(runDate);
+        String why = null;
+        if (requested == Mode.RETRAIN) {
+            why = "requested";
+        } else if (stored.isEmpty()) {
+            why = "no model stored yet";
+        } else if (!stored.get().settingsDigest().equals(settings)) {
+            why = "conf/matching.yml changed since the model of " + stored.get().trainedRun() + " was trained";
+        } else if (matching.incremental().retrainAfterDays() > 0
+                && !stored.get().trainedRun().plusDays(matching.incremental().retrainAfterDays()).isAfter(runDate)) {
+            why = "the model of " + stored.get().trainedRun() + " is older than "
+                    + matching.incremental().retrainAfterDays() + " days";
+        }
+        Matcher matcher = new Matcher(matching);
+        MatchResult result;
+        String how;
+        if (why != null) {
+            LOG.info("training a new match model ({}); every candidate pair is compared", why);
+            result = matcher.match(contacts);
+            store.saveModel(runDate, result.model(), settings);
+            how = "retrained";
+        } else if (requested == Mode.FULL_REBUILD || !matching.incremental().enabled()) {
+            LOG.info("full rebuild: every candidate pair is compared with the model of {}", stored.get().trainedRun());
+            result = matcher.match(contacts, stored.get().model(), null, List.of());
+            how = "full";
+        } else {
+            List<com.custmaster.match.ScoredPair> previous = store.previousPairs(runDate);
+            LOG.info("incremental: {} new or changed records matched with the model of {}; {} earlier pairs to keep",
+                    refresh.changed().size(), stored.get().trainedRun(), previous.size());
+            result = matcher.match(contacts, stored.get().model(), refresh.changed(), previous);
+            how = "incremental";
+        }
 
         Map<SourceRecordKey, String> previous = store.loadCrosswalk();
         MasterIdAssignment assignment = MasterIdAssigner.assign(result.clusters(), previous, store.nextIdNumber());
@@ -61,10 +117,11 @@ public final class MasterService {
         Map<SourceRecordKey, String> crosswalk = MasterIdAssignment.crosswalk(result.clusters(), assignment.clusterIds());
         int updated = store.save(runDate, golden, before, crosswalk, assignment, result.pairs());
 
-        MasterRunStats stats = new MasterRunStats(refreshed, contacts.size(), golden.size(),
+        MasterRunStats stats = new MasterRunStats(refresh.refreshed(), refresh.changed().size(), contacts.size(), golden.size(),
                 assignment.count(MasterEvent.Kind.CREATED), assignment.count(MasterEvent.Kind.MERGED),
                 assignment.count(MasterEvent.Kind.SPLIT), updated, result.count(MatchDecision.MATCH),
-                result.count(MatchDecision.REVIEW), result.candidatePairsPerRule(), result.model());
+                result.count(MatchDecision.REVIEW), how, result.comparedPairs(), result.carriedPairs(),
+                result.candidatePairsPerRule(), result.model());
         LOG.info("customer master: {} active, {} created, {} merged, {} split, {} updated", stats.activeMasters(),
                 stats.created(), stats.merged(), stats.split(), stats.updated());
         return stats;

@@ -38,11 +38,31 @@ public final class MasterStore {
     }
 
     /**
-     * Makes {@code source_record} hold the latest staged version of every record staged on
-     * {@code runDate} (the last line wins when a source repeats an id). Returns how many were refreshed.
+     * What refreshing the source records did.
+     *
+     * @param refreshed records staged on the run date (new, changed or not)
+     * @param changed keys of the records that are new or whose contents differ from before
+     *                (a record staged again as it was is not changed)
      */
-    public int refreshSourceRecords(LocalDate runDate) {
+    public record Refresh(int refreshed, Set<SourceRecordKey> changed) {
+        public Refresh {
+            changed = Set.copyOf(changed);
+        }
+    }
+
+    /**
+     * Makes {@code source_record} hold the latest staged version of every record staged on
+     * {@code runDate} (the last line wins when a source repeats an id), and says which are new or changed.
+     */
+    public Refresh refreshSourceRecords(LocalDate runDate) {
         Date run = Date.valueOf(runDate);
+        String staged = "SELECT " + CONTACT_COLUMNS + " FROM source_record r WHERE EXISTS (SELECT 1 FROM staged_contact s "
+                + "WHERE s.run_date = ? AND s.source = r.source AND s.source_record_id = r.source_record_id)";
+        Map<SourceRecordKey, Contact> before = new HashMap<>();
+        jdbc.query(staged, rs -> {
+            Contact contact = contact(rs);
+            before.put(contact.key(), contact);
+        }, run);
         Map<String, Date> firstSeen = new HashMap<>();
         jdbc.query("SELECT r.source, r.source_record_id, r.first_seen_run FROM source_record r WHERE EXISTS "
                         + "(SELECT 1 FROM staged_contact s WHERE s.run_date = ? AND s.source = r.source "
@@ -66,7 +86,77 @@ public final class MasterStore {
         if (!updates.isEmpty()) {
             jdbc.batchUpdate("UPDATE source_record SET first_seen_run = ? WHERE source = ? AND source_record_id = ?", updates);
         }
-        return inserted;
+        java.util.HashSet<SourceRecordKey> changed = new java.util.HashSet<>();
+        jdbc.query(staged, rs -> {
+            Contact contact = contact(rs);
+            if (!sameForMatching(contact, before.get(contact.key()))) {
+                changed.add(contact.key());
+            }
+        }, run);
+        return new Refresh(inserted, changed);
+    }
+
+    /** True when two versions of a record look the same to the matcher (its canonical fields). */
+    private static boolean sameForMatching(Contact a, Contact b) {
+        return b != null && java.util.Objects.equals(a.fullName(), b.fullName())
+                && java.util.Objects.equals(a.givenName(), b.givenName()) && java.util.Objects.equals(a.familyName(), b.familyName())
+                && java.util.Objects.equals(a.nameKey(), b.nameKey()) && java.util.Objects.equals(a.email(), b.email())
+                && java.util.Objects.equals(a.emailKey(), b.emailKey()) && java.util.Objects.equals(a.phone(), b.phone())
+                && java.util.Objects.equals(a.birthDate(), b.birthDate()) && java.util.Objects.equals(a.addressLine(), b.addressLine())
+                && java.util.Objects.equals(a.city(), b.city()) && java.util.Objects.equals(a.postcode(), b.postcode())
+                && java.util.Objects.equals(a.region(), b.region()) && java.util.Objects.equals(a.country(), b.country())
+                && java.util.Objects.equals(a.company(), b.company()) && java.util.Objects.equals(a.companyKey(), b.companyKey())
+                && java.util.Objects.equals(a.idNumber(), b.idNumber());
+    }
+
+    /**
+     * A model as stored by {@link #saveModel}, with the run that trained it and a digest of the
+     * matching settings it was trained with (a model does not fit other comparisons or levels).
+     */
+    public record StoredModel(LocalDate trainedRun, com.custmaster.match.MatchModel model, String settingsDigest) {
+    }
+
+    /** SHA-256 of a text, hex: a fingerprint of the matching settings. */
+    static String digest(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    /** The latest model trained on or before {@code runDate}, if any. */
+    public java.util.Optional<StoredModel> latestModel(LocalDate runDate) {
+        List<StoredModel> models = jdbc.query("SELECT trained_run, model_json, settings_digest FROM match_model "
+                        + "WHERE trained_run <= ? ORDER BY trained_run DESC FETCH FIRST 1 ROWS ONLY",
+                (rs, row) -> new StoredModel(rs.getDate(1).toLocalDate(),
+                        com.custmaster.match.MatchModel.fromJson(rs.getString(2)), rs.getString(3)), Date.valueOf(runDate));
+        return models.stream().findFirst();
+    }
+
+    /** Keeps a model trained on {@code runDate} (replacing one trained on that date before). */
+    public void saveModel(LocalDate runDate, com.custmaster.match.MatchModel model, String settingsDigest) {
+        Date run = Date.valueOf(runDate);
+        jdbc.update("DELETE FROM match_model WHERE trained_run = ?", run);
+        jdbc.update("INSERT INTO match_model (trained_run, record_count, settings_digest, model_json, created_at) "
+                + "VALUES (?,?,?,?,?)", run, model.recordCount(), settingsDigest, model.toJson(),
+                Timestamp.valueOf(LocalDateTime.now()));
+    }
+
+    /**
+     * The pairs kept (merged or for review) by the latest run before {@code runDate}, with their
+     * evidence: what an incremental run carries over between unchanged records.
+     */
+    public List<ScoredPair> previousPairs(LocalDate runDate) {
+        Date run = Date.valueOf(runDate);
+        return jdbc.query("SELECT left_source, left_record_id, right_source, right_record_id, match_weight, match_probability, "
+                        + "decision, blocking_rule, evidence FROM match_pair WHERE run_date = "
+                        + "(SELECT MAX(run_date) FROM match_pair WHERE run_date < ?)",
+                (rs, row) -> new ScoredPair(new SourceRecordKey(rs.getString(1), rs.getString(2)),
+                        new SourceRecordKey(rs.getString(3), rs.getString(4)), rs.getString(8),
+                        ScoredPair.parseExplanation(rs.getString(9) == null ? "" : rs.getString(9)), rs.getDouble(5),
+                        rs.getDouble(6), com.custmaster.match.MatchDecision.ofCode(rs.getString(7))), run);
     }
 
     public List<Contact> loadSourceRecords() {

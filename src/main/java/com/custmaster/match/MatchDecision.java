@@ -14,4 +14,14 @@ public enum MatchDecision {
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /** The decision for a {@link #code()} as stored in match_pair. */
+    public static MatchDecision ofCode(String code) {
+        for (MatchDecision decision : values()) {
+            if (decision.code().equals(code)) {
+                return decision;
+            }
+        }
+        throw new IllegalArgumentException("unknown match decision: " + code);
+    }
 }

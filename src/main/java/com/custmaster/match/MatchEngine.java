@@ -56,9 +56,48 @@ public final class MatchEngine {
      */
     public MatchRun run(List<Contact> contacts, long[] mustLink, long[] cannotLink, java.util.Map<String, String[]> fallbacks,
                         long[] labelledMatches) {
+        requireNonNull(labelledMatches, "labelledMatches is null");
+        return run(contacts, mustLink, cannotLink, fallbacks, labelledMatches, null);
+    }
+
+    /**
+     * Matches with a model trained before, and optionally an earlier run's decisions: what the
+     * nightly job does after its first night. With {@code previous.changed()}, only candidate pairs
+     * with a changed (or new) record are compared and the carried pairs stand in for the rest;
+     * without, every candidate pair is compared again (a full rebuild with the same model).
+     */
+    public MatchRun run(List<Contact> contacts, Previous previous, long[] mustLink, long[] cannotLink) {
+        requireNonNull(previous, "previous is null");
+        if (previous.changed() != null && previous.changed().length != contacts.size()) {
+            throw new IllegalArgumentException("changed flags: " + previous.changed().length + ", expected " + contacts.size());
+        }
+        return run(contacts, mustLink, cannotLink, java.util.Map.of(), new long[0], previous);
+    }
+
+    /**
+     * What an incremental run starts from.
+     *
+     * @param model the model to score with (no training)
+     * @param changed per record, whether it is new or changed since the carried pairs were scored;
+     *                null to compare every candidate pair
+     * @param carried pairs between unchanged records, kept as scored before (empty when
+     *                {@code changed} is null)
+     */
+    public record Previous(MatchModel model, boolean[] changed, List<CarriedPair> carried) {
+        public Previous {
+            requireNonNull(model, "model is null");
+            requireNonNull(carried, "carried is null");
+            carried = List.copyOf(carried);
+            if (changed == null && !carried.isEmpty()) {
+                throw new IllegalArgumentException("carried pairs need the changed flags of the records");
+            }
+        }
+    }
+
+    private MatchRun run(List<Contact> contacts, long[] mustLink, long[] cannotLink, java.util.Map<String, String[]> fallbacks,
+                         long[] labelledMatches, Previous previous) {
         requireNonNull(contacts, "contacts is null");
         requireNonNull(fallbacks, "fallbacks is null");
-        requireNonNull(labelledMatches, "labelledMatches is null");
         long started = System.nanoTime();
         Set<String> keys = new HashSet<>();
         config.blockingRules().forEach(rule -> keys.addAll(rule.keys()));
@@ -91,25 +130,59 @@ public final class MatchEngine {
             LOG.info("blocking rule {}: {} candidate pairs, {} oversized blocks skipped", config.blockingRules().get(r).name(),
                     blocking.pairsOf(r), blocking.oversizedBlocksOf(r));
         }
-        long[] pairs = new long[blocking.pairCount()];
-        for (int p = 0; p < pairs.length; p++) {
-            pairs[p] = blocking.pair(p);
+        boolean[] changed = previous == null ? null : previous.changed();
+        List<CarriedPair> carried = previous == null ? List.of() : previous.carried();
+        int kept = 0;
+        for (int p = 0; p < blocking.pairCount(); p++) {
+            long pair = blocking.pair(p);
+            if (changed == null || changed[Blocking.left(pair)] || changed[Blocking.right(pair)]) {
+                kept++;
+            }
+        }
+        long[] compared = new long[kept];
+        byte[] ruleOf = new byte[kept];
+        int next = 0;
+        for (int p = 0; p < blocking.pairCount(); p++) {
+            long pair = blocking.pair(p);
+            if (changed == null || changed[Blocking.left(pair)] || changed[Blocking.right(pair)]) {
+                compared[next] = pair;
+                ruleOf[next++] = (byte) blocking.firstRule(p);
+            }
+        }
+        if (changed != null) {
+            LOG.info("incremental: comparing {} of {} candidate pairs (those with one of {} new or changed records), "
+                    + "{} pairs carried from the last run", kept, blocking.pairCount(), count(changed), carried.size());
+        }
+        long[] pairs = new long[kept + carried.size()];
+        System.arraycopy(compared, 0, pairs, 0, kept);
+        for (int c = 0; c < carried.size(); c++) {
+            CarriedPair pair = carried.get(c);
+            if (pair.right() >= contacts.size() || changed[pair.left()] || changed[pair.right()]) {
+                throw new IllegalArgumentException("a carried pair must join two unchanged records: " + pair.left() + ", "
+                        + pair.right());
+            }
+            pairs[kept + c] = ((long) pair.left() << 32) | pair.right();
         }
         long blocked = System.nanoTime();
-        ComparisonVectors vectors = ComparisonVectors.of(table, config.comparisons(), pairs);
-        long compared = System.nanoTime();
-        MatchModel model = new ModelTrainer(config).train(table, labelledMatches);
+        ComparisonVectors vectors = ComparisonVectors.of(table, config.comparisons(), compared);
+        long comparedAt = System.nanoTime();
+        MatchModel model = previous != null ? previous.model() : new ModelTrainer(config).train(table, labelledMatches);
         long trained = System.nanoTime();
 
         Scorer scorer = new Scorer(model, config.comparisons(), table);
         double[] weights = new double[pairs.length];
-        IntStream.range(0, pairs.length).parallel()
+        IntStream.range(0, kept).parallel()
                 .forEach(p -> weights[p] = scorer.matchWeight(vectors, p, Blocking.left(pairs[p])));
         boolean[] accepted = new boolean[pairs.length];
         MatchDecision[] decisions = new MatchDecision[pairs.length];
         int[][] guards = guardIndexes();
         int guarded = 0;
-        for (int p = 0; p < pairs.length; p++) {
+        for (int c = 0; c < carried.size(); c++) {
+            weights[kept + c] = carried.get(c).matchWeight();
+            decisions[kept + c] = carried.get(c).decision();
+            accepted[kept + c] = decisions[kept + c] == MatchDecision.MATCH;
+        }
+        for (int p = 0; p < kept; p++) {
             double probability = Scorer.probability(weights[p]);
             accepted[p] = probability >= config.mergeThreshold();
             if (accepted[p] && guarded(guards, vectors, p)) {
@@ -132,13 +205,24 @@ public final class MatchEngine {
             }
         }
         long clustered = System.nanoTime();
-        MatchRun run = new MatchRun(config, blocking, vectors, scorer, weights, decisions, outcome.clusterOf());
-        LOG.info("matched {} records into {} clusters: {} candidate pairs, {} merged, {} for review ({} held back by a merge "
+        MatchRun run = new MatchRun(config, blocking, compared, ruleOf, vectors, scorer, carried, weights, decisions,
+                outcome.clusterOf());
+        LOG.info("matched {} records into {} clusters: {} scored pairs, {} merged, {} for review ({} held back by a merge "
                         + "guard, {} by the chain guard); times in ms: keys {}, blocking {}, comparing {}, training {}, scoring {}, "
                         + "clustering {}", contacts.size(), run.clusterCount(), pairs.length, run.count(MatchDecision.MATCH),
                 run.count(MatchDecision.REVIEW), guarded, refused, millis(started, extracted), millis(extracted, blocked),
-                millis(blocked, compared), millis(compared, trained), millis(trained, scored), millis(scored, clustered));
+                millis(blocked, comparedAt), millis(comparedAt, trained), millis(trained, scored), millis(scored, clustered));
         return run;
+    }
+
+    private static int count(boolean[] flags) {
+        int count = 0;
+        for (boolean flag : flags) {
+            if (flag) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** Per merge guard: the comparison index that must differ, then those whose exact agreement lifts it. */

@@ -23,7 +23,8 @@ import java.util.List;
 public record MatchModel(double priorMatchProbability, String priorSource, long recordCount, long randomPairs,
                          List<ComparisonModel> comparisons, List<RuleTraining> training) {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public MatchModel {
         requireNonNull(priorSource, "priorSource is null");
@@ -48,6 +49,24 @@ public record MatchModel(double priorMatchProbability, String priorSource, long 
             JSON.writeValue(file.toFile(), this);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the match model to " + file, e);
+        }
+    }
+
+    /** The model as JSON text, as {@link #writeJson} writes it. */
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the match model as JSON", e);
+        }
+    }
+
+    /** A model from JSON text written by {@link #toJson} or {@link #writeJson}. */
+    public static MatchModel fromJson(String json) {
+        try {
+            return JSON.readValue(json, MatchModel.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read a match model from JSON: " + e.getMessage(), e);
         }
     }
 

@@ -12,14 +12,20 @@ import java.util.Map;
  * @param clusters groups of source records judged to be one customer, each sorted, the list sorted
  *                 by first member; every input record is in exactly one cluster
  * @param pairs scored pairs at or above the review threshold
- * @param candidatePairsPerRule new candidate pairs each blocking rule produced
+ * @param candidatePairsPerRule candidate pairs each blocking rule produced that were compared
  * @param oversizedBlocks blocks skipped per rule because they exceeded the maximum size
  * @param model the trained model that scored the pairs (saved with the run)
+ * @param comparedPairs pairs compared on this run
+ * @param carriedPairs pairs kept from an earlier run (between unchanged records; incremental runs)
  */
 public record MatchResult(List<List<SourceRecordKey>> clusters, List<ScoredPair> pairs,
-                          Map<String, Long> candidatePairsPerRule, Map<String, Long> oversizedBlocks, MatchModel model) {
+                          Map<String, Long> candidatePairsPerRule, Map<String, Long> oversizedBlocks, MatchModel model,
+                          long comparedPairs, long carriedPairs) {
 
     public MatchResult {
+        if (comparedPairs < 0 || carriedPairs < 0) {
+            throw new IllegalArgumentException("pair counts must not be negative");
+        }
         requireNonNull(clusters, "clusters is null");
         requireNonNull(pairs, "pairs is null");
         requireNonNull(model, "model is null");

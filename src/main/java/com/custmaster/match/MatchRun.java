@@ -17,21 +17,41 @@ public final class MatchRun {
 
     private final MatchingConfig config;
     private final Blocking blocking;
+    private final long[] pairs;
+    private final byte[] ruleOf;
     private final ComparisonVectors vectors;
     private final Scorer scorer;
+    private final List<CarriedPair> carried;
     private final double[] weights;
     private final MatchDecision[] decisions;
     private final int[] clusterOf;
+    private final long[] comparedPerRule;
 
-    MatchRun(MatchingConfig config, Blocking blocking, ComparisonVectors vectors, Scorer scorer, double[] weights,
-             MatchDecision[] decisions, int[] clusterOf) {
+    /**
+     * @param pairs the pairs compared on this run (with {@code ruleOf} the rule that produced each,
+     *              and {@code vectors} their comparison levels), then {@code carried} ones after them
+     *              in {@code weights} and {@code decisions}
+     */
+    MatchRun(MatchingConfig config, Blocking blocking, long[] pairs, byte[] ruleOf, ComparisonVectors vectors, Scorer scorer,
+             List<CarriedPair> carried, double[] weights, MatchDecision[] decisions, int[] clusterOf) {
         this.config = requireNonNull(config, "config is null");
         this.blocking = requireNonNull(blocking, "blocking is null");
+        this.pairs = requireNonNull(pairs, "pairs is null");
+        this.ruleOf = requireNonNull(ruleOf, "ruleOf is null");
         this.vectors = requireNonNull(vectors, "vectors is null");
         this.scorer = requireNonNull(scorer, "scorer is null");
+        this.carried = List.copyOf(carried);
         this.weights = requireNonNull(weights, "weights is null");
         this.decisions = requireNonNull(decisions, "decisions is null");
         this.clusterOf = requireNonNull(clusterOf, "clusterOf is null");
+        if (ruleOf.length != pairs.length || weights.length != pairs.length + carried.size()
+                || decisions.length != weights.length) {
+            throw new IllegalArgumentException("pairs, rules, weights and decisions must line up");
+        }
+        comparedPerRule = new long[blocking.rules().size()];
+        for (byte rule : ruleOf) {
+            comparedPerRule[rule]++;
+        }
     }
 
     public int recordCount() {
@@ -53,16 +73,22 @@ public final class MatchRun {
         return count;
     }
 
+    /** Pairs with a score: those compared on this run, then those carried from an earlier one. */
     public int pairCount() {
         return weights.length;
     }
 
+    /** Pairs compared on this run (the others were carried over unchanged). */
+    public int comparedPairCount() {
+        return pairs.length;
+    }
+
     public int left(int pair) {
-        return Blocking.left(blocking.pair(pair));
+        return pair < pairs.length ? Blocking.left(pairs[pair]) : carried.get(pair - pairs.length).left();
     }
 
     public int right(int pair) {
-        return Blocking.right(blocking.pair(pair));
+        return pair < pairs.length ? Blocking.right(pairs[pair]) : carried.get(pair - pairs.length).right();
     }
 
     public double matchWeight(int pair) {
@@ -82,11 +108,14 @@ public final class MatchRun {
     }
 
     public String blockingRule(int pair) {
-        return blocking.rules().get(blocking.firstRule(pair)).name();
+        return pair < pairs.length ? blocking.rules().get(ruleOf[pair]).name() : carried.get(pair - pairs.length).blockingRule();
     }
 
     /** Each comparison's field, level and weight for the pair (weights plus the prior sum to its match weight). */
     public List<ScoredPair.FieldEvidence> evidence(int pair) {
+        if (pair >= pairs.length) {
+            return carried.get(pair - pairs.length).evidence();
+        }
         List<ScoredPair.FieldEvidence> evidence = new ArrayList<>(vectors.comparisons());
         for (int c = 0; c < vectors.comparisons(); c++) {
             int level = vectors.level(pair, c);
@@ -101,11 +130,14 @@ public final class MatchRun {
         return scorer.model();
     }
 
-    /** New candidate pairs each blocking rule produced, in rule order. */
+    /**
+     * Pairs each blocking rule produced that this run compared, in rule order: all candidate pairs
+     * on a full run, those with a new or changed record on an incremental one.
+     */
     public Map<String, Long> candidatePairsPerRule() {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (int r = 0; r < blocking.rules().size(); r++) {
-            counts.put(blocking.rules().get(r).name(), blocking.pairsOf(r));
+            counts.put(blocking.rules().get(r).name(), comparedPerRule[r]);
         }
         return counts;
     }

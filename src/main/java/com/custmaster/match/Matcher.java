@@ -7,9 +7,11 @@ import com.custmaster.domain.Contact;
 import com.custmaster.domain.SourceRecordKey;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The matching facade in source-record terms: contacts in, clusters of source record keys and the
@@ -24,11 +26,53 @@ public final class Matcher {
         this.config = requireNonNull(config, "config is null");
     }
 
+    /** Matches with a model trained on the input itself: the first night, a retraining, the ad-hoc command. */
     public MatchResult match(List<Contact> input) {
+        List<Contact> contacts = sorted(input);
+        return result(contacts, new MatchEngine(config).run(contacts));
+    }
+
+    /**
+     * Matches with a model trained before. With {@code changed} (the keys of new and changed
+     * records), only pairs with such a record are compared, and the earlier pairs between records
+     * that are still there and unchanged are kept as they were scored; with null, every candidate
+     * pair is compared again (a full rebuild) and {@code previousPairs} is not used.
+     */
+    public MatchResult match(List<Contact> input, MatchModel model, Set<SourceRecordKey> changed, List<ScoredPair> previousPairs) {
+        requireNonNull(model, "model is null");
+        requireNonNull(previousPairs, "previousPairs is null");
+        List<Contact> contacts = sorted(input);
+        MatchEngine.Previous previous;
+        if (changed == null) {
+            previous = new MatchEngine.Previous(model, null, List.of());
+        } else {
+            Map<SourceRecordKey, Integer> index = new HashMap<>();
+            boolean[] flags = new boolean[contacts.size()];
+            for (int i = 0; i < contacts.size(); i++) {
+                index.put(contacts.get(i).key(), i);
+                flags[i] = changed.contains(contacts.get(i).key());
+            }
+            List<CarriedPair> carried = new ArrayList<>();
+            for (ScoredPair pair : previousPairs) {
+                Integer left = index.get(pair.left());
+                Integer right = index.get(pair.right());
+                if (left != null && right != null && !flags[left] && !flags[right]) {
+                    carried.add(new CarriedPair(left, right, pair.blockingRule(), pair.levels(), pair.matchWeight(),
+                            pair.decision()));
+                }
+            }
+            previous = new MatchEngine.Previous(model, flags, carried);
+        }
+        return result(contacts, new MatchEngine(config).run(contacts, previous, new long[0], new long[0]));
+    }
+
+    private static List<Contact> sorted(List<Contact> input) {
         List<Contact> contacts = new ArrayList<>(input);
         contacts.sort(Comparator.comparing(Contact::key));
-        MatchRun run = new MatchEngine(config).run(contacts);
+        return contacts;
+    }
 
+    private static MatchResult result(List<Contact> contacts, MatchRun run) {
         Map<Integer, List<SourceRecordKey>> byCluster = new LinkedHashMap<>();
         for (int i = 0; i < contacts.size(); i++) {
             byCluster.computeIfAbsent(run.clusterOf(i), cluster -> new ArrayList<>()).add(contacts.get(i).key());
@@ -43,6 +87,7 @@ public final class Matcher {
             }
         }
         kept.sort(Comparator.comparing(ScoredPair::left).thenComparing(ScoredPair::right));
-        return new MatchResult(clusters, kept, run.candidatePairsPerRule(), run.oversizedBlocksPerRule(), run.model());
+        return new MatchResult(clusters, kept, run.candidatePairsPerRule(), run.oversizedBlocksPerRule(), run.model(),
+                run.comparedPairCount(), run.pairCount() - run.comparedPairCount());
     }
 }

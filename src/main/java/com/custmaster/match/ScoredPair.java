@@ -48,6 +48,34 @@ public record ScoredPair(SourceRecordKey left, SourceRecordKey right, String blo
         return text.toString();
     }
 
+    /**
+     * The evidence back from {@link #explanation()} text, as stored in match_pair: what an
+     * incremental run carries over for a pair it does not compare again.
+     *
+     * @throws IllegalArgumentException when the text is not in that form
+     */
+    public static List<FieldEvidence> parseExplanation(String text) {
+        requireNonNull(text, "text is null");
+        List<FieldEvidence> levels = new java.util.ArrayList<>();
+        if (text.isBlank()) {
+            return levels;
+        }
+        for (String part : text.split("; ")) {
+            int equals = part.indexOf('=');
+            int colon = part.lastIndexOf(':');
+            if (equals <= 0 || colon <= equals + 1) {
+                throw new IllegalArgumentException("not field=level:weight: " + part);
+            }
+            try {
+                levels.add(new FieldEvidence(part.substring(0, equals), part.substring(equals + 1, colon),
+                        Double.parseDouble(part.substring(colon + 1))));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("not field=level:weight: " + part, e);
+            }
+        }
+        return levels;
+    }
+
     /** One comparison's outcome for a pair; level "missing" (weight 0) when either side lacks the field. */
     public record FieldEvidence(String field, String level, double weight) {
     }

@@ -38,7 +38,7 @@ class ModelTrainerTest {
                             new BlockingRule("given", List.of("given_key")),
                             new BlockingRule("birth", List.of("birth_date")),
                             new BlockingRule("postcode", List.of("postcode")))),
-            MatchingConfig.Clustering.DEFAULT, List.of());
+            MatchingConfig.Clustering.DEFAULT, List.of(), MatchingConfig.Incremental.DEFAULT);
 
     private static Comparison comparison(String field) {
         return new Comparison(field, List.of(new Level("exact", LevelKind.EXACT, 0, 0.5, 0.1),

@@ -159,11 +159,54 @@ class NightlyJobIT {
 
         assertThat(next.result()).isEqualTo(NightlyRunner.Result.COMPLETED);
         assertThat(next.summary().master()).containsEntry("masters.created", 0L).containsEntry("masters.merged", 0L)
-                .containsEntry("masters.split", 0L).containsEntry("masters.updated", 0L);
+                .containsEntry("masters.split", 0L).containsEntry("masters.updated", 0L)
+                .containsEntry("source.records.changed", 0L).containsEntry("pairs.compared", 0L);
+        assertThat(next.summary().master().get("pairs.carried")).isPositive();
         String today = "SELECT source, source_record_id, master_id FROM ";
         assertThat(workspace.duckdb(today + workspace.parquet("customer_xref", nextDay.toString())
                 + " ORDER BY source, source_record_id"))
                 .isEqualTo(workspace.duckdb(today + workspace.parquet("customer_xref", DATE) + " ORDER BY source, source_record_id"));
+    }
+
+    @Test
+    @Order(9)
+    void aFullRebuildOnUnchangedDataComparesEveryPairAgainAndKeepsEveryMasterId() throws Exception {
+        LocalDate rebuildDay = RUN_DATE.plusDays(2);
+
+        NightlyRunner.Outcome rebuilt = new NightlyRunner(workspace.config()).run(rebuildDay,
+                com.custmaster.master.MasterService.Mode.FULL_REBUILD);
+
+        assertThat(rebuilt.result()).isEqualTo(NightlyRunner.Result.COMPLETED);
+        assertThat(rebuilt.summary().master()).containsEntry("masters.created", 0L).containsEntry("masters.merged", 0L)
+                .containsEntry("masters.split", 0L).containsEntry("masters.updated", 0L).containsEntry("pairs.carried", 0L);
+        assertThat(rebuilt.summary().master().get("pairs.compared")).isPositive();
+        String xref = "SELECT source, source_record_id, master_id FROM ";
+        assertThat(workspace.duckdb(xref + workspace.parquet("customer_xref", rebuildDay.toString())
+                + " ORDER BY source, source_record_id"))
+                .isEqualTo(workspace.duckdb(xref + workspace.parquet("customer_xref", DATE) + " ORDER BY source, source_record_id"));
+    }
+
+    @Test
+    @Order(10)
+    void anIncrementalNightMatchesANewRecordAgainstTheExistingMaster() throws Exception {
+        LocalDate day = RUN_DATE.plusDays(3);
+        Path crm = workspace.home.resolve("data-samples/crm/contacts.csv");
+        Files.writeString(crm, "CRM-999001,Mr,Hailiang,Zhang,zhanghailiang49@qq.com,+86 130 4476 2133,,,"
+                + "\"Room 1401, Building 18, No. 125 Heping Road, Xuhui District\",Shanghai,200085,CN,,2026-11-24 09:00:00\n",
+                java.nio.file.StandardOpenOption.APPEND);
+
+        NightlyRunner.Outcome night = new NightlyRunner(workspace.config()).run(day);
+
+        assertThat(night.result()).isEqualTo(NightlyRunner.Result.COMPLETED);
+        assertThat(night.summary().master()).containsEntry("source.records.changed", 1L).containsEntry("masters.created", 0L)
+                .containsEntry("masters.merged", 0L).containsEntry("masters.split", 0L);
+        long compared = night.summary().master().get("pairs.compared");
+        assertThat(compared).isPositive().isLessThan(night.summary().master().get("pairs.carried"));
+        List<Map<String, Object>> masters = workspace.duckdb("SELECT source_record_id, master_id FROM "
+                + workspace.parquet("customer_xref", day.toString())
+                + " WHERE source_record_id IN ('CRM-100002', 'CRM-999001') ORDER BY source_record_id");
+        assertThat(masters).hasSize(2);
+        assertThat(masters.get(1).get("master_id")).isEqualTo(masters.get(0).get("master_id"));
     }
 
     private long count(String table) {
