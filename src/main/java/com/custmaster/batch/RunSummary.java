@@ -57,6 +57,10 @@ public record RunSummary(LocalDate runDate, String status, List<SourceCounts> so
                     master.getOrDefault("masters.created", 0L), master.getOrDefault("masters.merged", 0L),
                     master.getOrDefault("masters.split", 0L), master.getOrDefault("masters.updated", 0L),
                     master.getOrDefault("pairs.merged", 0L), master.getOrDefault("pairs.review", 0L)));
+            out.append(String.format(Locale.ROOT,
+                    "  matching: %d source records new or changed; %d pairs compared, %d carried from the last run%n",
+                    master.getOrDefault("source.records.changed", 0L), master.getOrDefault("pairs.compared", 0L),
+                    master.getOrDefault("pairs.carried", 0L)));
         }
         if (!customerValue.isEmpty()) {
             out.append(String.format(Locale.ROOT, "  customer value: %d customers scored, %d with purchases, "
