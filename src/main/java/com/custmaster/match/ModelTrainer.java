@@ -160,11 +160,17 @@ final class ModelTrainer {
         for (int c = 0; c < comparisons.size(); c++) {
             MatchingConfig.Comparison comparison = comparisons.get(c);
             List<MatchModel.LevelModel> levels = new ArrayList<>();
-            for (int l = 0; l < comparison.levels().size(); l++) {
+            boolean learned = mWeight[c] > 0;
+            double[] ms = new double[comparison.levels().size()];
+            for (int l = 0; l < ms.length; l++) {
+                ms[l] = learned ? Math.max(mSum[c][l] / mWeight[c], FLOOR) : comparison.levels().get(l).m();
+            }
+            if (learned) {
+                ordered(comparison, ms, u[c]);
+            }
+            for (int l = 0; l < ms.length; l++) {
                 MatchingConfig.Level level = comparison.levels().get(l);
-                boolean learned = mWeight[c] > 0;
-                double m = learned ? Math.max(mSum[c][l] / mWeight[c], FLOOR) : level.m();
-                levels.add(new MatchModel.LevelModel(level.name(), m, u[c][l], learned ? "em" : "configured", uSource[c]));
+                levels.add(new MatchModel.LevelModel(level.name(), ms[l], u[c][l], learned ? "em" : "configured", uSource[c]));
             }
             models.add(new MatchModel.ComparisonModel(comparison.field(), comparison.termFrequency(), levels));
         }
@@ -201,6 +207,47 @@ final class ModelTrainer {
         LOG.info("trained match model on {} records: prior match probability {} ({}), {} random pairs for u",
                 table.size(), String.format(java.util.Locale.ROOT, "%.3g", prior), priorSource, random.drawn);
         return model;
+    }
+
+    /**
+     * Makes the weights log2(m/u) of a comparison's graded levels (all but {@code swapped} and
+     * {@code initial}, which sit outside the scale) fall from the first level to the last, as their
+     * order says they should: agreeing exactly is never weaker evidence than agreeing roughly. Where
+     * EM says otherwise (it can, when errors in different fields are not independent, as when each
+     * duplicate carries exactly one error) adjacent violators are pooled, each getting the pooled
+     * ratio sum(m)/sum(u): isotonic regression of the likelihood ratio, which keeps the m of the
+     * pooled levels adding up to what they were.
+     */
+    static void ordered(MatchingConfig.Comparison comparison, double[] m, double[] u) {
+        int[] graded = IntStream.range(0, m.length).filter(l -> comparison.levels().get(l).kind() != MatchingConfig.LevelKind.SWAPPED
+                && comparison.levels().get(l).kind() != MatchingConfig.LevelKind.INITIAL).toArray();
+        int n = graded.length;
+        double[] blockM = new double[n];
+        double[] blockU = new double[n];
+        int[] blockSize = new int[n];
+        int blocks = 0;
+        for (int l : graded) {
+            blockM[blocks] = m[l];
+            blockU[blocks] = u[l];
+            blockSize[blocks] = 1;
+            blocks++;
+            while (blocks > 1 && blockM[blocks - 2] / blockU[blocks - 2] < blockM[blocks - 1] / blockU[blocks - 1]) {
+                blockM[blocks - 2] += blockM[blocks - 1];
+                blockU[blocks - 2] += blockU[blocks - 1];
+                blockSize[blocks - 2] += blockSize[blocks - 1];
+                blocks--;
+            }
+        }
+        int next = 0;
+        for (int b = 0; b < blocks; b++) {
+            double ratio = blockM[b] / blockU[b];
+            for (int k = 0; k < blockSize[b]; k++) {
+                int l = graded[next++];
+                if (blockSize[b] > 1) {
+                    m[l] = Math.max(ratio * u[l], FLOOR);
+                }
+            }
+        }
     }
 
     /**

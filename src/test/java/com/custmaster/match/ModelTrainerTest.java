@@ -150,4 +150,42 @@ class ModelTrainerTest {
         return new Contact(new SourceRecordKey("test", id), 1, given + " " + family, given, family, given + " " + family,
                 null, null, null, null, birth, null, null, postcode, null, null, null, null, null, null, Set.of());
     }
+
+    private static Comparison graded(Level... levels) {
+        return new Comparison("given_key", List.of(levels));
+    }
+
+    private static double weight(double[] m, double[] u, int level) {
+        return Math.log(m[level] / u[level]) / Math.log(2);
+    }
+
+    @Test
+    void aRoughAgreementThatEmRatesAboveAnExactOneIsPooledWithIt() {
+        Comparison comparison = graded(new Level("exact", LevelKind.EXACT, 0, 0.5, 0.1),
+                new Level("close", LevelKind.JARO_WINKLER, 0.92, 0.3, 0.1), new Level("else", LevelKind.ELSE, 0, 0.2, 0.8));
+        double[] m = {0.45, 0.54, 0.01};
+        double[] u = {0.01, 0.003, 0.987};
+
+        ModelTrainer.ordered(comparison, m, u);
+
+        assertThat(weight(m, u, 0)).isCloseTo(weight(m, u, 1), within(1e-9));
+        assertThat(m[0] / u[0]).isCloseTo(0.99 / 0.013, within(1e-9));
+        assertThat(m[0] + m[1] + m[2]).isCloseTo(1.0, within(1e-9));
+        assertThat(m[2]).isEqualTo(0.01);
+    }
+
+    @Test
+    void levelsAlreadyInOrderAndLevelsOutsideTheScaleAreLeftAlone() {
+        Comparison comparison = graded(new Level("exact", LevelKind.EXACT, 0, 0.5, 0.1),
+                new Level("swapped", LevelKind.SWAPPED, 0, 0.1, 0.1, "family_key"),
+                new Level("initial", LevelKind.INITIAL, 0, 0.1, 0.1),
+                new Level("close", LevelKind.JARO_WINKLER, 0.92, 0.2, 0.1), new Level("else", LevelKind.ELSE, 0, 0.1, 0.8));
+        double[] m = {0.80, 0.001, 0.05, 0.10, 0.049};
+        double[] u = {0.01, 0.000001, 0.01, 0.003, 0.976999};
+        double[] before = m.clone();
+
+        ModelTrainer.ordered(comparison, m, u);
+
+        assertThat(m).containsExactly(before);
+    }
 }
