@@ -5,7 +5,11 @@ import com.custmaster.config.ConfigLoader;
 import com.custmaster.config.MatchingConfig;
 import com.custmaster.dedupe.CsvDedupe;
 import com.custmaster.domain.CanonicalField;
+import com.custmaster.match.MatchModel;
+import com.custmaster.match.MatchModelReader;
+import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,7 +19,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code custmaster dedupe}: deduplicate any CSV file with the matching engine, trained on the file itself. */
 @Command(name = "dedupe", mixinStandardHelpOptions = true, sortOptions = false,
@@ -26,7 +32,10 @@ import picocli.CommandLine.Option;
                 + "DIR/model.json (the trained model).",
                 "", "Fields: given_name, family_name, full_name, email, phone, birth_date, address_line, city, postcode, "
                 + "region, country, company, id_number. Several columns for one field are joined "
-                + "(--map birth_date=year,month,day; --map address_line=number,street)."},
+                + "(--map birth_date=year,month,day; --map address_line=number,street).",
+                "", "To see why two records were matched or not, run the same command again with --explain ID1,ID2: "
+                + "it reads DIR/model.json instead of training, prints each comparison side by side (values, level, "
+                + "m, u, weight), the total, the decision and the blocking rules the records share, and writes nothing."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:failed (I/O error)", "2:usage, configuration or input error (named in the message)"})
 final class DedupeCommand implements Callable<Integer> {
@@ -41,7 +50,8 @@ final class DedupeCommand implements Callable<Integer> {
             description = "Canonical field from column(s); repeat for each field. Unmapped columns are ignored.")
     List<String> maps = new ArrayList<>();
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created).")
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "Output folder (created); with --explain, the folder of an earlier run, whose model.json is read.")
     Path out;
 
     @Option(names = "--delimiter", paramLabel = "C", defaultValue = ",", description = "Field delimiter (default ',').")
@@ -71,6 +81,14 @@ final class DedupeCommand implements Callable<Integer> {
             description = "Configuration folder with matching.yml (default: conf/ of the installation).")
     Path conf;
 
+    @Option(names = "--explain", paramLabel = "ID1,ID2", split = ",",
+            description = "Explain the score of two records (by --id) with the model of an earlier run, DIR/model.json, "
+                    + "instead of deduplicating; prints personal data to the terminal, writes nothing.")
+    List<String> explain;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
         CsvDedupe.Options options;
@@ -85,6 +103,9 @@ final class DedupeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             return Main.EXIT_USAGE;
+        }
+        if (explain != null) {
+            return explain(options, config);
         }
         CsvDedupe.Summary summary;
         try {
@@ -105,6 +126,33 @@ final class DedupeCommand implements Callable<Integer> {
         System.out.println("wrote " + out.resolve("clusters.csv") + ", " + out.resolve("pairs.csv") + ", "
                 + out.resolve("model.json"));
         return 0;
+    }
+
+    /** {@code --explain ID1,ID2}: the pair scored with DIR/model.json; exit 2 for unknown ids or no model. */
+    private int explain(CsvDedupe.Options options, MatchingConfig config) {
+        PrintWriter err = spec.commandLine().getErr();
+        if (explain.size() != 2 || explain.get(0).isBlank() || explain.get(1).isBlank()
+                || explain.get(0).equals(explain.get(1))) {
+            err.println("error: --explain needs two different record ids, ID1,ID2: " + String.join(",", explain));
+            return Main.EXIT_USAGE;
+        }
+        Path modelFile = out.resolve("model.json");
+        try {
+            MatchModel model = MatchModelReader.read(modelFile);
+            CsvDedupe.ExplainedPair pair = CsvDedupe.explain(options, config, model, explain.get(0), explain.get(1));
+            PrintWriter printer = spec.commandLine().getOut();
+            printer.print(new PairReport(pair.leftId(), pair.rightId(), pair.explanation(), config, modelFile, pair.records(),
+                    null, null, null, null).text());
+            printer.flush();
+            return 0;
+        } catch (CsvDedupe.InputException e) {
+            err.println("input error: " + e.getMessage());
+            return Main.EXIT_USAGE;
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage() + (Files.exists(modelFile) ? ""
+                    : " (run the command without --explain first: it writes the model there)"));
+            return Main.EXIT_USAGE;
+        }
     }
 
     private CsvDedupe.Labels labels() {

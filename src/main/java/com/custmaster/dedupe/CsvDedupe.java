@@ -17,6 +17,8 @@ import com.custmaster.match.MatchDecision;
 import com.custmaster.match.MatchEngine;
 import com.custmaster.match.MatchModel;
 import com.custmaster.match.MatchRun;
+import com.custmaster.match.PairExplainer;
+import com.custmaster.match.PairExplanation;
 import com.custmaster.normalize.ContactNormalizer;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -112,8 +114,21 @@ public final class CsvDedupe {
     private CsvDedupe() {
     }
 
-    public static Summary run(Options options, MatchingConfig config) {
-        long started = System.nanoTime();
+    /**
+     * The input's records as the engine matches them: every id in file order, the contacts with something
+     * to match on, and for each of those its record index and the unreadable birth date kept as text.
+     */
+    private record Population(String[] ids, List<Contact> matchable, int[] recordOf, String[] fallbackDates,
+                              long withoutIdentity, long datesIgnored) {
+
+        /** The fallback values {@link MatchEngine#run(List, long[], long[], Map, long[])} takes. */
+        Map<String, String[]> fallbacks() {
+            return Map.of("birth_date", fallbackDates);
+        }
+    }
+
+    /** Reads and normalises the input. */
+    private static Population population(Options options) {
         SourceConfig source = sourceConfig(options);
         SourceConfig withoutDates = sourceConfig(options, CanonicalField.BIRTH_DATE);
         LocalDate today = LocalDate.now();
@@ -159,11 +174,19 @@ public final class CsvDedupe {
         long datesIgnored = counts[1];
         int[] recordOf = recordIndexes.stream().mapToInt(Integer::intValue).toArray();
         String[] ids = idList.toArray(new String[0]);
-        long read = System.nanoTime();
         String[] fallbackDates = fallbackDateList.toArray(new String[0]);
+        return new Population(ids, matchable, recordOf, fallbackDates, withoutIdentity, datesIgnored);
+    }
+
+    public static Summary run(Options options, MatchingConfig config) {
+        long started = System.nanoTime();
+        Population population = population(options);
+        String[] ids = population.ids();
+        List<Contact> matchable = population.matchable();
+        int[] recordOf = population.recordOf();
+        long read = System.nanoTime();
         long[] labelled = options.labels() == null ? new long[0] : labelledMatches(options.labels(), ids, recordOf);
-        MatchRun run = new MatchEngine(config).run(matchable, new long[0], new long[0], Map.of("birth_date", fallbackDates),
-                labelled);
+        MatchRun run = new MatchEngine(config).run(matchable, new long[0], new long[0], population.fallbacks(), labelled);
         long matched = System.nanoTime();
 
         int[] clusterRecord = new int[ids.length];
@@ -181,9 +204,65 @@ public final class CsvDedupe {
                 clusters++;
             }
         }
-        return new Summary(ids.length, clusters, withoutIdentity, datesIgnored, run.count(MatchDecision.MATCH),
-                run.count(MatchDecision.REVIEW), run.candidatePairsPerRule(), run.model(), (read - started) / 1_000_000,
-                (matched - read) / 1_000_000, (written - matched) / 1_000_000);
+        return new Summary(ids.length, clusters, population.withoutIdentity(), population.datesIgnored(),
+                run.count(MatchDecision.MATCH), run.count(MatchDecision.REVIEW), run.candidatePairsPerRule(), run.model(),
+                (read - started) / 1_000_000, (matched - read) / 1_000_000, (written - matched) / 1_000_000);
+    }
+
+    /**
+     * A pair of the input explained with a model a run saved (its {@code model.json}).
+     *
+     * @param leftId the record id of the explanation's left record
+     * @param records the records with something to match on: the population the weights are over
+     */
+    public record ExplainedPair(String leftId, String rightId, PairExplanation explanation, int records) {
+        public ExplainedPair {
+            requireNonNull(leftId, "leftId is null");
+            requireNonNull(rightId, "rightId is null");
+            requireNonNull(explanation, "explanation is null");
+        }
+    }
+
+    /**
+     * Explains two records of the input, by id, as {@link #run} scored them with {@code model}: the
+     * same normalisation, record order and unreadable dates. Writes nothing.
+     *
+     * @throws InputException when an id is not in the input or its record has nothing to match on
+     * @throws IllegalArgumentException when the model was trained with other comparisons than {@code config}'s
+     */
+    public static ExplainedPair explain(Options options, MatchingConfig config, MatchModel model, String firstId,
+                                        String secondId) {
+        requireNonNull(model, "model is null");
+        Population population = population(options);
+        Map<String, Integer> recordIndex = new HashMap<>();
+        for (int i = 0; i < population.ids().length; i++) {
+            recordIndex.put(population.ids()[i], i);
+        }
+        Map<Integer, Integer> matchableIndex = new HashMap<>();
+        for (int k = 0; k < population.recordOf().length; k++) {
+            matchableIndex.put(population.recordOf()[k], k);
+        }
+        int[] pair = new int[2];
+        String[] wanted = {firstId, secondId};
+        for (int w = 0; w < 2; w++) {
+            Integer record = recordIndex.get(wanted[w]);
+            if (record == null) {
+                throw new InputException(options.input() + ": no record with id '" + wanted[w] + "' in column '"
+                        + options.idColumn() + "'");
+            }
+            Integer index = matchableIndex.get(record);
+            if (index == null) {
+                throw new InputException(options.input() + ": record '" + wanted[w] + "' has nothing to match on (no "
+                        + "name, e-mail, phone or id number): it is a cluster of its own");
+            }
+            pair[w] = index;
+        }
+        PairExplanation explanation = new PairExplainer(config, model, population.matchable(), population.fallbacks())
+                .explain(pair[0], pair[1]);
+        String[] ids = population.ids();
+        int[] recordOf = population.recordOf();
+        return new ExplainedPair(ids[recordOf[explanation.left()]], ids[recordOf[explanation.right()]], explanation,
+                population.matchable().size());
     }
 
     /** The labelled matching pairs as index pairs of the matchable records; labels naming unknown ids are errors. */

@@ -4,9 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.custmaster.config.MatchingConfig;
 import com.custmaster.domain.Contact;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,30 +97,7 @@ public final class MatchEngine {
         requireNonNull(contacts, "contacts is null");
         requireNonNull(fallbacks, "fallbacks is null");
         long started = System.nanoTime();
-        Set<String> keys = new HashSet<>();
-        config.blockingRules().forEach(rule -> keys.addAll(rule.keys()));
-        config.trainingRules().forEach(rule -> keys.addAll(rule.keys()));
-        config.comparisons().forEach(comparison -> {
-            keys.add(comparison.field());
-            comparison.levels().stream().filter(level -> level.with() != null).forEach(level -> keys.add(level.with()));
-        });
-        java.util.Map<String, String[]> columns = MatchFields.columns(contacts, keys);
-        fallbacks.forEach((key, values) -> {
-            String[] column = columns.get(key);
-            if (column == null) {
-                return;
-            }
-            if (values.length != column.length) {
-                throw new IllegalArgumentException("fallback values for " + key + ": " + values.length + ", expected "
-                        + column.length);
-            }
-            for (int i = 0; i < column.length; i++) {
-                if (column[i] == null) {
-                    column[i] = values[i];
-                }
-            }
-        });
-        RecordTable table = new RecordTable(contacts.size(), columns);
+        RecordTable table = RecordTable.of(config, contacts, fallbacks);
         long extracted = System.nanoTime();
 
         Blocking blocking = Blocking.of(table, config);
@@ -175,7 +150,7 @@ public final class MatchEngine {
                 .forEach(p -> weights[p] = scorer.matchWeight(vectors, p, Blocking.left(pairs[p])));
         boolean[] accepted = new boolean[pairs.length];
         MatchDecision[] decisions = new MatchDecision[pairs.length];
-        int[][] guards = guardIndexes();
+        MergeGuards guards = new MergeGuards(config);
         int guarded = 0;
         for (int c = 0; c < carried.size(); c++) {
             weights[kept + c] = carried.get(c).matchWeight();
@@ -184,15 +159,11 @@ public final class MatchEngine {
         }
         for (int p = 0; p < kept; p++) {
             double probability = Scorer.probability(weights[p]);
-            accepted[p] = probability >= config.mergeThreshold();
-            if (accepted[p] && guarded(guards, vectors, p)) {
-                accepted[p] = false;
+            decisions[p] = guards.decide(probability, vectors, p);
+            accepted[p] = decisions[p] == MatchDecision.MATCH;
+            if (!accepted[p] && probability >= config.mergeThreshold()) {
                 guarded++;
-                decisions[p] = MatchDecision.REVIEW;
-                continue;
             }
-            decisions[p] = accepted[p] ? MatchDecision.MATCH
-                    : probability >= config.reviewThreshold() ? MatchDecision.REVIEW : MatchDecision.DISTINCT;
         }
         long scored = System.nanoTime();
         Clustering.Outcome outcome = Clustering.cluster(contacts.size(), pairs, weights, accepted,
@@ -223,48 +194,6 @@ public final class MatchEngine {
             }
         }
         return count;
-    }
-
-    /** Per merge guard: the comparison index that must differ, then those whose exact agreement lifts it. */
-    private int[][] guardIndexes() {
-        int[][] guards = new int[config.mergeGuards().size()][];
-        for (int g = 0; g < guards.length; g++) {
-            MatchingConfig.MergeGuard guard = config.mergeGuards().get(g);
-            guards[g] = new int[guard.unlessExact().size() + 1];
-            guards[g][0] = comparisonIndex(guard.different());
-            for (int k = 0; k < guard.unlessExact().size(); k++) {
-                guards[g][k + 1] = comparisonIndex(guard.unlessExact().get(k));
-            }
-        }
-        return guards;
-    }
-
-    private int comparisonIndex(String field) {
-        for (int c = 0; c < config.comparisons().size(); c++) {
-            if (config.comparisons().get(c).field().equals(field)) {
-                return c;
-            }
-        }
-        throw new IllegalArgumentException("no comparison on " + field);
-    }
-
-    /** True when a guard holds: its comparison is at the last ("else") level and no exception agrees exactly. */
-    private boolean guarded(int[][] guards, ComparisonVectors vectors, int pair) {
-        for (int[] guard : guards) {
-            int levels = config.comparisons().get(guard[0]).levels().size();
-            if (vectors.level(pair, guard[0]) != levels) {
-                continue;
-            }
-            boolean lifted = false;
-            for (int k = 1; k < guard.length && !lifted; k++) {
-                lifted = vectors.level(pair, guard[k]) == 1
-                        && config.comparisons().get(guard[k]).levels().get(0).kind() == MatchingConfig.LevelKind.EXACT;
-            }
-            if (!lifted) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static long millis(long from, long to) {

@@ -23,8 +23,7 @@ import java.util.List;
 public record MatchModel(double priorMatchProbability, String priorSource, long recordCount, long randomPairs,
                          List<ComparisonModel> comparisons, List<RuleTraining> training) {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public MatchModel {
         requireNonNull(priorSource, "priorSource is null");
@@ -61,13 +60,9 @@ public record MatchModel(double priorMatchProbability, String priorSource, long 
         }
     }
 
-    /** A model from JSON text written by {@link #toJson} or {@link #writeJson}. */
+    /** A model from JSON text written by {@link #toJson} or {@link #writeJson} (see {@link MatchModelReader}). */
     public static MatchModel fromJson(String json) {
-        try {
-            return JSON.readValue(json, MatchModel.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read a match model from JSON: " + e.getMessage(), e);
-        }
+        return MatchModelReader.parse(json, "match model JSON");
     }
 
     static double log2(double value) {

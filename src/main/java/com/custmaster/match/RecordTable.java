@@ -2,7 +2,12 @@ package com.custmaster.match;
 
 import static java.util.Objects.requireNonNull;
 
+import com.custmaster.config.MatchingConfig;
+import com.custmaster.domain.Contact;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The records to match as columns of match-key values (null when missing), by record index. Columns
@@ -26,6 +31,42 @@ final class RecordTable {
         });
         this.size = size;
         this.columns = Map.copyOf(columns);
+    }
+
+    /**
+     * The columns matching with {@code config} reads (blocking and training keys, compared fields and
+     * the other fields of swapped levels), with {@code fallbacks} filling values a contact lacks (by
+     * key, one value or null per contact). One place builds the table, so that a pair explained later
+     * sees the very values the engine compared.
+     */
+    static RecordTable of(MatchingConfig config, List<Contact> contacts, Map<String, String[]> fallbacks) {
+        requireNonNull(config, "config is null");
+        requireNonNull(contacts, "contacts is null");
+        requireNonNull(fallbacks, "fallbacks is null");
+        Set<String> keys = new HashSet<>();
+        config.blockingRules().forEach(rule -> keys.addAll(rule.keys()));
+        config.trainingRules().forEach(rule -> keys.addAll(rule.keys()));
+        config.comparisons().forEach(comparison -> {
+            keys.add(comparison.field());
+            comparison.levels().stream().filter(level -> level.with() != null).forEach(level -> keys.add(level.with()));
+        });
+        Map<String, String[]> columns = MatchFields.columns(contacts, keys);
+        fallbacks.forEach((key, values) -> {
+            String[] column = columns.get(key);
+            if (column == null) {
+                return;
+            }
+            if (values.length != column.length) {
+                throw new IllegalArgumentException("fallback values for " + key + ": " + values.length + ", expected "
+                        + column.length);
+            }
+            for (int i = 0; i < column.length; i++) {
+                if (column[i] == null) {
+                    column[i] = values[i];
+                }
+            }
+        });
+        return new RecordTable(contacts.size(), columns);
     }
 
     int size() {

@@ -79,10 +79,15 @@ final class Scorer {
 
     /** The weight comparison c adds for a pair at the given level (0 = missing). */
     double fieldWeight(int c, int level, int left) {
-        if (level == exactLevel[c] && termWeights[c] != null) {
+        if (termFrequencyAdjusted(c, level)) {
             return termWeights[c].get(columns[c][left]);
         }
         return weights[c][level];
+    }
+
+    /** True when {@link #fieldWeight} gives comparison c at this level its term-frequency weight, not log2(m/u). */
+    boolean termFrequencyAdjusted(int c, int level) {
+        return level == exactLevel[c] && termWeights[c] != null;
     }
 
     double matchWeight(ComparisonVectors vectors, int pair, int left) {
