@@ -32,7 +32,7 @@ ensure_built() {
 exec_app() {
   export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
   # shellcheck disable=SC2086
-  exec java ${CUSTMASTER_JAVA_OPTS:--Xmx4g} $SPARK_JVM_OPTS \
+  exec java ${CUSTMASTER_JAVA_OPTS:--Xmx4g -XX:+UseParallelGC} $SPARK_JVM_OPTS \
     -Dspark.master="${SPARK_MASTER:-local[*]}" \
     -cp "$JAR:$CUSTMASTER_HOME/target/lib/*" com.custmaster.cli.Main "$@"
 }

@@ -38,7 +38,7 @@ final class DedupeBenchmark {
      * Germany 9%, Hong Kong and Taiwan 7%), so CN is the region that reads most national numbers right.
      */
     static final String REGION_DEFAULT = "CN";
-    static final String JVM_FLAGS_DEFAULT = "-Xmx8g";
+    static final String JVM_FLAGS_DEFAULT = "-Xmx4g -XX:+UseParallelGC";
     static final int TIMEOUT_MINUTES_DEFAULT = 30;
     /** The bar: 1,000,000 contacts in under 60 seconds and under 8 GB (10^9 bytes) of peak memory. */
     static final int BAR_ROWS = 1_000_000;
@@ -60,7 +60,7 @@ final class DedupeBenchmark {
                                      without it they are only printed
                        --conf DIR    the folder with matching.yml (default conf)
                        --region CC   phone region for numbers without a country code (default CN)
-                       --jvm-flags F flags of the JVM that runs each size (default -Xmx8g)
+                       --jvm-flags F flags of the JVM that runs each size (default -Xmx4g -XX:+UseParallelGC, as jobs/dedupe)
                        --fork no     run the sizes in this JVM instead (peak memory is then this JVM's so far)
                        --timeout-minutes N  give up on a size after N minutes (default 30)
                        --work DIR    where the files go (default: a new temporary folder, deleted afterwards)

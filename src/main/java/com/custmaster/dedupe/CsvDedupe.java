@@ -334,7 +334,63 @@ public final class CsvDedupe {
     /** Rows handed over in batches of this many. */
     private static final int BATCH = 20_000;
 
+    /**
+     * Reads the file in batches and hands each to {@code onBatch} on the calling thread, while a
+     * second thread already parses the next ones: normalising a batch in parallel and parsing the
+     * next one overlap instead of taking turns (a million rows: parsing alone is seconds).
+     */
     private static void read(Options options, java.util.function.Consumer<List<RawRecord>> onBatch) {
+        java.util.concurrent.BlockingQueue<Object> queue = new java.util.concurrent.ArrayBlockingQueue<>(2);
+        Object end = new Object();
+        Thread parser = new Thread(() -> {
+            Object last = end;
+            try {
+                parse(options, batch -> put(queue, batch));
+            } catch (RuntimeException | Error e) {
+                last = e;
+            }
+            try {
+                queue.put(last);
+            } catch (InterruptedException e) {
+                // the reader has stopped listening: nobody waits for the end
+            }
+        }, "csv-parser");
+        parser.setDaemon(true);
+        parser.start();
+        try {
+            while (true) {
+                Object item = queue.take();
+                if (item == end) {
+                    return;
+                }
+                if (item instanceof RuntimeException e) {
+                    throw e;
+                }
+                if (item instanceof Error e) {
+                    throw e;
+                }
+                @SuppressWarnings("unchecked")
+                List<RawRecord> batch = (List<RawRecord>) item;
+                onBatch.accept(batch);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading " + options.input(), e);
+        } finally {
+            parser.interrupt();
+        }
+    }
+
+    private static void put(java.util.concurrent.BlockingQueue<Object> queue, Object item) {
+        try {
+            queue.put(item);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("reading stopped", e);
+        }
+    }
+
+    private static void parse(Options options, java.util.function.Consumer<List<RawRecord>> onBatch) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(options.delimiter()).setHeader().setSkipHeaderRecord(true)
                 .setIgnoreSurroundingSpaces(true).setTrim(true).setIgnoreEmptyLines(true).get();
         String file = options.input().toString();

@@ -55,6 +55,24 @@ public final class Comparators {
          * @param rightOther the right record's value of it, or null
          */
         int level(String left, String right, String leftOther, String rightOther) {
+            return level(left, right, leftOther, rightOther, null, null);
+        }
+
+        /** True when a level compares words ({@code tokens}): its values' word sets are worth computing once. */
+        boolean comparesWords() {
+            for (MatchingConfig.LevelKind kind : kinds) {
+                if (kind == MatchingConfig.LevelKind.TOKENS) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * As {@link #level(String, String, String, String)}, with the values' word sets from
+         * {@link #wordSet} (null: computed from the text when needed).
+         */
+        int level(String left, String right, String leftOther, String rightOther, long[] leftWords, long[] rightWords) {
             if (left.equals(right)) {
                 return equalLevel;
             }
@@ -72,6 +90,8 @@ public final class Comparators {
                         }
                         holds = jaroWinkler >= thresholds[i];
                     }
+                    case TOKENS -> holds = leftWords != null && rightWords != null
+                            ? wordOverlap(leftWords, rightWords) >= thresholds[i] : holds(levels[i], left, right);
                     default -> holds = holds(levels[i], left, right);
                 }
                 if (holds) {
@@ -222,6 +242,51 @@ public final class Comparators {
             }
         }
         int union = distinctLeft + distinctRight - common;
+        return union == 0 ? 0 : (double) common / union;
+    }
+
+    /**
+     * The distinct space-separated words of a text as sorted 64-bit hashes: computed once per
+     * distinct value, so comparing two values' words is a merge of two short arrays. Two different
+     * words share a hash with negligible probability (2^-64 per pair of words).
+     */
+    static long[] wordSet(String text) {
+        int[] bounds = tokenBounds(text);
+        long[] hashes = new long[bounds.length / 2];
+        for (int t = 0; t < hashes.length; t++) {
+            long hash = 0xcbf29ce484222325L;
+            for (int i = bounds[2 * t]; i < bounds[2 * t + 1]; i++) {
+                hash = (hash ^ text.charAt(i)) * 0x100000001b3L;
+            }
+            hashes[t] = hash;
+        }
+        java.util.Arrays.sort(hashes);
+        int distinct = 0;
+        for (int t = 0; t < hashes.length; t++) {
+            if (t == 0 || hashes[t] != hashes[t - 1]) {
+                hashes[distinct++] = hashes[t];
+            }
+        }
+        return distinct == hashes.length ? hashes : java.util.Arrays.copyOf(hashes, distinct);
+    }
+
+    /** {@link #tokenOverlap} of two texts from their {@link #wordSet}s. */
+    static double wordOverlap(long[] left, long[] right) {
+        int common = 0;
+        int i = 0;
+        int j = 0;
+        while (i < left.length && j < right.length) {
+            if (left[i] == right[j]) {
+                common++;
+                i++;
+                j++;
+            } else if (left[i] < right[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        int union = left.length + right.length - common;
         return union == 0 ? 0 : (double) common / union;
     }
 

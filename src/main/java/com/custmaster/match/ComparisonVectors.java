@@ -34,6 +34,10 @@ final class ComparisonVectors {
             compiled[k] = Comparators.Compiled.of(comparisons.get(k));
             ids[k] = table.ids(comparisons.get(k).field());
         }
+        long[][][] words = new long[c][][];
+        for (int k = 0; k < c; k++) {
+            words[k] = compiled[k].comparesWords() ? table.wordSets(comparisons.get(k).field()) : null;
+        }
         byte[] levels = new byte[Math.multiplyExact(pairs.length, c)];
         int chunks = (pairs.length + CHUNK - 1) / CHUNK;
         IntStream.range(0, chunks).parallel().forEach(chunk -> {
@@ -49,6 +53,10 @@ final class ComparisonVectors {
                         levels[p * c + k] = MISSING;
                     } else if (idA == idB) {
                         levels[p * c + k] = (byte) (1 + compiled[k].equalLevel());
+                    } else if (words[k] != null) {
+                        levels[p * c + k] = (byte) (1 + compiled[k].level(columns[k][a], columns[k][b],
+                                others[k] == null ? null : others[k][a], others[k] == null ? null : others[k][b],
+                                words[k][idA], words[k][idB]));
                     } else {
                         levels[p * c + k] = level(compiled[k], columns[k], others[k], a, b);
                     }

@@ -18,6 +18,7 @@ final class RecordTable {
     private final int size;
     private final Map<String, String[]> columns;
     private final Map<String, int[]> ids = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, long[][]> wordSets = new java.util.concurrent.ConcurrentHashMap<>();
 
     RecordTable(int size, Map<String, String[]> columns) {
         requireNonNull(columns, "columns is null");
@@ -86,6 +87,32 @@ final class RecordTable {
                 result[i] = column[i] == null ? Blocking.NONE : seen.computeIfAbsent(column[i], v -> seen.size());
             }
             return result;
+        });
+    }
+
+    /**
+     * Each distinct value's {@link Comparators#wordSet}, by value id of {@link #ids}: computed once
+     * per key, however many pairs (candidates, training, random) compare the values.
+     */
+    long[][] wordSets(String key) {
+        return wordSets.computeIfAbsent(key, k -> {
+            String[] column = column(k);
+            int[] valueIds = ids(k);
+            int distinct = 0;
+            for (int id : valueIds) {
+                distinct = Math.max(distinct, id + 1);
+            }
+            int[] firstRecord = new int[distinct];
+            java.util.Arrays.fill(firstRecord, -1);
+            for (int i = 0; i < valueIds.length; i++) {
+                if (valueIds[i] != Blocking.NONE && firstRecord[valueIds[i]] < 0) {
+                    firstRecord[valueIds[i]] = i;
+                }
+            }
+            long[][] sets = new long[distinct][];
+            java.util.stream.IntStream.range(0, distinct).parallel()
+                    .forEach(id -> sets[id] = Comparators.wordSet(column[firstRecord[id]]));
+            return sets;
         });
     }
 

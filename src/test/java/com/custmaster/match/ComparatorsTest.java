@@ -66,6 +66,27 @@ class ComparatorsTest {
         assertThat(Comparators.tokenOverlap(left, right)).isCloseTo(expected, within(1e-9));
     }
 
+    @Test
+    void wordSetsPrecomputedPerValueGiveTheSameOverlapAsTheTexts() {
+        SplittableRandom random = new SplittableRandom(13);
+        String[] words = {"12", "14", "baker", "st", "street", "road", "flat", "a", "b", "", "north"};
+        for (int i = 0; i < 20_000; i++) {
+            String a = sentence(random, words);
+            String b = random.nextInt(4) == 0 ? a : sentence(random, words);
+            assertThat(Comparators.wordOverlap(Comparators.wordSet(a), Comparators.wordSet(b))).as("%s | %s", a, b)
+                    .isEqualTo(Comparators.tokenOverlap(a, b));
+        }
+    }
+
+    private static String sentence(SplittableRandom random, String[] words) {
+        StringBuilder text = new StringBuilder();
+        int count = random.nextInt(6);
+        for (int w = 0; w < count; w++) {
+            text.append(random.nextBoolean() ? " " : "").append(words[random.nextInt(words.length)]).append(' ');
+        }
+        return text.toString();
+    }
+
     @ParameterizedTest(name = "{0} | {1}: {2}")
     @CsvSource({"j,john,true", "john,j,true", "j,mary,false", "john,jon,false"})
     void anInitialMatchesANameStartingWithIt(String left, String right, boolean expected) {
