@@ -80,7 +80,12 @@ class PairExplainerTest {
                     .isCloseTo(explanation.matchWeight(), org.assertj.core.data.Offset.offset(1e-9));
             assertThat(explanation.compared()).isTrue();
             assertThat(explanation.blockingRule()).isEqualTo(run.blockingRule(p));
-            assertThat(explanation.decision()).as("pair %d", p).isEqualTo(run.decision(p));
+            if (run.decision(p) == MatchDecision.REVIEW && explanation.decision() == MatchDecision.MATCH) {
+                // held back by clustering's chain guard, which explain does not replay (docs/matching.md)
+                assertThat(run.matchProbability(p)).isGreaterThanOrEqualTo(CONFIG.mergeThreshold());
+            } else {
+                assertThat(explanation.decision()).as("pair %d", p).isEqualTo(run.decision(p));
+            }
             decisions.add(explanation.decision());
             for (PairExplanation.FieldExplanation field : explanation.fields()) {
                 if (field.termFrequencyAdjusted()) {
@@ -152,7 +157,7 @@ class PairExplainerTest {
         assertThat(phone.level()).isEqualTo("exact");
         assertThat(phone.weight()).isEqualTo(MatchModel.log2(phone.m() / phone.u())).isPositive();
         assertThat(explanation.sharedBlocks()).extracting(PairExplanation.SharedBlock::rule)
-                .containsExactly("phone");
+                .containsExactly("phone", "family_name");
         assertThat(explanation.blockingRule()).isEqualTo("phone");
         assertThat(explanation.sharedBlocks().get(0).values()).containsExactly("+447911123456");
     }
