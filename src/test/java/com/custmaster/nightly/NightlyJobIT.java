@@ -162,10 +162,7 @@ class NightlyJobIT {
                 .containsEntry("masters.split", 0L).containsEntry("masters.updated", 0L)
                 .containsEntry("source.records.changed", 0L).containsEntry("pairs.compared", 0L);
         assertThat(next.summary().master().get("pairs.carried")).isPositive();
-        String today = "SELECT source, source_record_id, master_id FROM ";
-        assertThat(workspace.duckdb(today + workspace.parquet("customer_xref", nextDay.toString())
-                + " ORDER BY source, source_record_id"))
-                .isEqualTo(workspace.duckdb(today + workspace.parquet("customer_xref", DATE) + " ORDER BY source, source_record_id"));
+        assertThat(crosswalk(nextDay.toString())).isEqualTo(crosswalk(DATE));
     }
 
     @Test
@@ -180,10 +177,13 @@ class NightlyJobIT {
         assertThat(rebuilt.summary().master()).containsEntry("masters.created", 0L).containsEntry("masters.merged", 0L)
                 .containsEntry("masters.split", 0L).containsEntry("masters.updated", 0L).containsEntry("pairs.carried", 0L);
         assertThat(rebuilt.summary().master().get("pairs.compared")).isPositive();
-        String xref = "SELECT source, source_record_id, master_id FROM ";
-        assertThat(workspace.duckdb(xref + workspace.parquet("customer_xref", rebuildDay.toString())
-                + " ORDER BY source, source_record_id"))
-                .isEqualTo(workspace.duckdb(xref + workspace.parquet("customer_xref", DATE) + " ORDER BY source, source_record_id"));
+        assertThat(crosswalk(rebuildDay.toString())).isEqualTo(crosswalk(DATE));
+    }
+
+    /** The published crosswalk of a snapshot, read back by DuckDB, in key order. */
+    private List<Map<String, Object>> crosswalk(String date) {
+        return workspace.duckdb("SELECT source, source_record_id, master_id FROM " + workspace.parquet("customer_xref", date)
+                + " ORDER BY source, source_record_id");
     }
 
     @Test
