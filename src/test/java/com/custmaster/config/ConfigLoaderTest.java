@@ -68,6 +68,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void incrementalMatchingIsOnByDefaultAndANegativeRetrainingAgeIsRefused() throws IOException {
+        assertThat(loader.load(Path.of("conf"), temp.resolve("var")).matching().incremental())
+                .isEqualTo(new MatchingConfig.Incremental(true, 0));
+        Path conf = copyConf();
+        replace(conf.resolve("matching.yml"), "retrain_after_days: 0", "retrain_after_days: -7");
+
+        assertThatThrownBy(() -> loader.load(conf, temp.resolve("var")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("matching.yml")
+                .hasMessageContaining("retrain_after_days");
+    }
+
+    @Test
     void anUnknownCanonicalFieldNamesTheFileTheSourceAndTheKey() throws IOException {
         Path conf = copyConf();
         replace(conf.resolve("sources/crm.yml"), "  email: email", "  e_mail: email");
