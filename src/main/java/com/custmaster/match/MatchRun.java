@@ -121,7 +121,7 @@ public final class MatchRun {
             int level = vectors.level(pair, c);
             MatchingConfig.Comparison comparison = config.comparisons().get(c);
             String name = level == ComparisonVectors.MISSING ? "missing" : comparison.levels().get(level - 1).name();
-            evidence.add(new ScoredPair.FieldEvidence(comparison.field(), name, scorer.fieldWeight(c, level, left(pair))));
+            evidence.add(new ScoredPair.FieldEvidence(comparison.field(), name, scorer.fieldWeight(vectors, pair, c, left(pair))));
         }
         return evidence;
     }

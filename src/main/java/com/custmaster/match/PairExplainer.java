@@ -94,7 +94,7 @@ public final class PairExplainer {
                     : model.comparisons().get(c).levels().get(level - 1);
             fields.add(new PairExplanation.FieldExplanation(comparison.field(), column[left], column[right],
                     levelModel == null ? "missing" : levelModel.name(), levelModel == null ? null : levelModel.m(),
-                    levelModel == null ? null : levelModel.u(), scorer.fieldWeight(c, level, left),
+                    levelModel == null ? null : levelModel.u(), scorer.fieldWeight(vectors, 0, c, left),
                     scorer.termFrequencyAdjusted(c, level)));
         }
         double weight = scorer.matchWeight(vectors, 0, left);

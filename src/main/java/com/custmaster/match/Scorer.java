@@ -24,6 +24,10 @@ final class Scorer {
     private final int[] exactLevel;
     private final String[][] columns;
     private final Map<String, Double>[] termWeights;
+    /** Per comparison: the earlier comparison it swaps with (both have a swapped level naming the other), or -1. */
+    private final int[] swapPartner;
+    /** Per comparison: its swapped level (1-based as in the vectors), or -1. */
+    private final int[] swappedLevel;
 
     @SuppressWarnings("unchecked")
     Scorer(MatchModel model, List<MatchingConfig.Comparison> comparisons, RecordTable table) {
@@ -49,6 +53,27 @@ final class Scorer {
             }
             if (comparison.termFrequency() && exactLevel[c] > 0) {
                 termWeights[c] = termWeights(columns[c], levels.get(exactLevel[c] - 1).m());
+            }
+        }
+        swappedLevel = new int[count];
+        String[] swappedWith = new String[count];
+        for (int c = 0; c < count; c++) {
+            swappedLevel[c] = -1;
+            List<MatchingConfig.Level> levels = comparisons.get(c).levels();
+            for (int l = 0; l < levels.size(); l++) {
+                if (levels.get(l).kind() == MatchingConfig.LevelKind.SWAPPED) {
+                    swappedLevel[c] = l + 1;
+                    swappedWith[c] = levels.get(l).with();
+                }
+            }
+        }
+        swapPartner = new int[count];
+        for (int c = 0; c < count; c++) {
+            swapPartner[c] = -1;
+            for (int d = 0; d < c && swappedLevel[c] > 0; d++) {
+                if (comparisons.get(d).field().equals(swappedWith[c]) && comparisons.get(c).field().equals(swappedWith[d])) {
+                    swapPartner[c] = d;
+                }
             }
         }
     }
@@ -77,8 +102,8 @@ final class Scorer {
         return model;
     }
 
-    /** The weight comparison c adds for a pair at the given level (0 = missing). */
-    double fieldWeight(int c, int level, int left) {
+    /** The weight comparison c adds for a pair at the given level (0 = missing), on its own. */
+    private double fieldWeight(int c, int level, int left) {
         if (termFrequencyAdjusted(c, level)) {
             return termWeights[c].get(columns[c][left]);
         }
@@ -90,10 +115,25 @@ final class Scorer {
         return level == exactLevel[c] && termWeights[c] != null;
     }
 
+    /**
+     * The weight comparison c adds for a pair of the vectors. Given and family names swapped are one
+     * event that both name comparisons see (each at its {@code swapped} level): it counts once, on
+     * the first of the two, and the second adds 0 — counted twice, "Li Feng" against "Feng Li" with
+     * nothing else in common would score like a match.
+     */
+    double fieldWeight(ComparisonVectors vectors, int pair, int c, int left) {
+        int level = vectors.level(pair, c);
+        int partner = swapPartner[c];
+        if (partner >= 0 && level == swappedLevel[c] && vectors.level(pair, partner) == swappedLevel[partner]) {
+            return 0;
+        }
+        return fieldWeight(c, level, left);
+    }
+
     double matchWeight(ComparisonVectors vectors, int pair, int left) {
         double weight = model.priorWeight();
         for (int c = 0; c < weights.length; c++) {
-            weight += fieldWeight(c, vectors.level(pair, c), left);
+            weight += fieldWeight(vectors, pair, c, left);
         }
         return weight;
     }

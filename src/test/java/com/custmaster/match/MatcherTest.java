@@ -123,4 +123,29 @@ class MatcherTest {
         assertThat(pair.explanation()).startsWith("family_key=exact:+").contains("; phone=exact:+")
                 .contains("email_key=missing:+0.00");
     }
+
+    @Test
+    void swappedGivenAndFamilyNamesCountOnceNotTwice() {
+        List<Contact> contacts = List.of(
+                person("crm", "1", "Feng, Li", null, "+86 150 7412 0743", null, "430073"),
+                person("distributor", "D1", "Li, Feng", null, "+852 9217 3767", null, null),
+                person("crm", "2", "Wang, Fang", null, "+86 139 0000 1111", "1980-01-02", "200001"),
+                person("legacy", "9", "Fang, Wang", null, "+86 139 0000 1111", "1980-01-02", null));
+
+        MatchResult result = new Matcher(CONFIG).match(contacts);
+
+        // names alone, swapped, with different phones: not one person
+        assertThat(result.clusters()).noneMatch(cluster -> cluster.contains(contacts.get(0).key())
+                && cluster.contains(contacts.get(1).key()));
+        // swapped names with the same phone and birth date: one person, the swap counted on one field
+        ScoredPair swapped = result.pairs().stream().filter(pair -> pair.right().equals(contacts.get(3).key())
+                || pair.left().equals(contacts.get(3).key())).findFirst().orElseThrow();
+        assertThat(swapped.decision()).isEqualTo(MatchDecision.MATCH);
+        assertThat(swapped.levels()).filteredOn(evidence -> evidence.level().startsWith("swapped"))
+                .extracting(ScoredPair.FieldEvidence::weight).containsExactlyInAnyOrder(0.0,
+                        swapped.levels().stream().filter(e -> e.field().equals("family_key")).findFirst().orElseThrow()
+                                .weight());
+        assertThat(swapped.levels().stream().filter(e -> e.field().equals("family_key")).findFirst().orElseThrow()
+                .weight()).isPositive();
+    }
 }
