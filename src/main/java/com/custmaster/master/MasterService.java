@@ -56,6 +56,17 @@ public final class MasterService {
         return run(runDate, Mode.INCREMENTAL);
     }
 
+    /**
+     * A fingerprint of the settings a model and its decisions depend on: everything in matching.yml
+     * but the {@code incremental} section, which says when to retrain, not how to match.
+     */
+    static String settingsDigest(MatchingConfig matching) {
+        MatchingConfig scoring = new MatchingConfig(matching.priorMatchProbability(), matching.mergeThreshold(),
+                matching.reviewThreshold(), matching.maxBlockSize(), matching.blockingRules(), matching.comparisons(),
+                matching.training(), matching.clustering(), matching.mergeGuards(), MatchingConfig.Incremental.DEFAULT);
+        return MasterStore.digest(scoring.toString());
+    }
+
     public MasterRunStats run(LocalDate runDate, Mode requested) {
         requireNonNull(requested, "requested is null");
         MasterStore.Refresh refresh = store.refreshSourceRecords(runDate);
@@ -63,7 +74,7 @@ public final class MasterService {
         LOG.info("matching {} current source records ({} staged tonight, {} of them new or changed)", contacts.size(),
                 refresh.refreshed(), refresh.changed().size());
         MatchingConfig matching = config.matching();
-        String settings = MasterStore.digest(matching.toString());
+        String settings = settingsDigest(matching);
         java.util.Optional<MasterStore.StoredModel> stored = store.latestModel(runDate);
         String why = null;
         if (requested == Mode.RETRAIN) {
