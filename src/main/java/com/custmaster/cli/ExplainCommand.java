@@ -1,7 +1,6 @@
 package com.custmaster.cli;
 
 import com.custmaster.config.ConfigException;
-import com.custmaster.config.ConfigLoader;
 import com.custmaster.config.DatabaseSettings;
 import com.custmaster.config.PipelineConfig;
 import com.custmaster.domain.Contact;
@@ -35,6 +34,7 @@ import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -75,13 +75,8 @@ final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--conf", paramLabel = "DIR", defaultValue = "${env:CUSTMASTER_HOME:-.}/conf",
-            description = "Configuration folder (default: conf/ of the installation).")
-    Path conf;
-
-    @Option(names = "--var", paramLabel = "DIR",
-            description = "Working folder of the nightly, with db/ and reports/ (default: var_dir of pipeline.yml).")
-    Path var;
+    @Mixin
+    PipelineOptions pipeline;
 
     @Option(names = "--date", paramLabel = "YYYY-MM-DD",
             description = "Run date whose model scores the pair (default: the latest run with a saved model).")
@@ -114,7 +109,7 @@ final class ExplainCommand implements Callable<Integer> {
             if (first.equals(second)) {
                 throw new Refusal("name two different records, not " + first + " twice");
             }
-            PipelineConfig config = new ConfigLoader().load(conf, var);
+            PipelineConfig config = pipeline.load();
             Path reports = config.varDir().resolve("reports");
             Path modelFile = date != null ? reports.resolve(date.toString()).resolve(MODEL_FILE) : latestModel(reports);
             if (!Files.isRegularFile(modelFile)) {

@@ -2,14 +2,13 @@ package com.custmaster.cli;
 
 import com.custmaster.batch.NightlyRunner;
 import com.custmaster.config.ConfigException;
-import com.custmaster.config.ConfigLoader;
 import com.custmaster.config.PipelineConfig;
 import com.custmaster.master.MasterService;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code custmaster nightly}: the whole nightly job for one run date. */
@@ -26,13 +25,8 @@ final class NightlyCommand implements Callable<Integer> {
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Run date (default: yesterday, local time).")
     LocalDate date;
 
-    @Option(names = "--conf", paramLabel = "DIR", defaultValue = "${env:CUSTMASTER_HOME:-.}/conf",
-            description = "Configuration folder (default: conf/ of the installation).")
-    Path conf;
-
-    @Option(names = "--var", paramLabel = "DIR",
-            description = "Working folder for the database, lake and reports (default: var_dir of pipeline.yml).")
-    Path var;
+    @Mixin
+    PipelineOptions pipeline;
 
     @Option(names = "--full-rebuild", description = "Compare every candidate pair again with the stored match model "
             + "instead of only the pairs with a new or changed record (incremental, the default after the first night). "
@@ -49,7 +43,7 @@ final class NightlyCommand implements Callable<Integer> {
         LocalDate runDate = date != null ? date : LocalDate.now(ZoneId.systemDefault()).minusDays(1);
         PipelineConfig config;
         try {
-            config = new ConfigLoader().load(conf, var);
+            config = pipeline.load();
         } catch (ConfigException e) {
             System.err.println("configuration error: " + e.getMessage());
             return Main.EXIT_USAGE;
