@@ -42,7 +42,8 @@ public class InfrastructureConfiguration {
         return dataSource;
     }
 
-    static void migrate(DataSource dataSource, DatabaseSettings db) {
+    /** Brings the schema up to date (Flyway; the same migrations the nightly applies). */
+    public static void migrate(DataSource dataSource, DatabaseSettings db) {
         String vendor = db.isH2() ? "h2" : "postgresql";
         Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)

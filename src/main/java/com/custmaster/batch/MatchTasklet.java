@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import com.custmaster.master.MasterRunStats;
 import com.custmaster.master.MasterService;
+import com.custmaster.match.StewardLinks;
+import com.custmaster.steward.StewardService;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -11,17 +13,20 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Runs the night's master update in the step's single transaction, keeps its figures and saves the
- * model trained on the night's records, so every score of the run can be reproduced and explained.
+ * Runs the night's master update in the step's single transaction, honouring the stewards' decisions,
+ * keeps its figures (with the size of the review queue it leaves) and saves the model trained on the
+ * night's records, so every score of the run can be reproduced and explained.
  */
 final class MatchTasklet implements Tasklet {
 
     private final MasterService service;
+    private final StewardService steward;
     private final java.nio.file.Path reportsDir;
 
     /** @param reportsDir where the night's trained model is saved, as {@code <date>/match_model.json} */
-    MatchTasklet(MasterService service, java.nio.file.Path reportsDir) {
+    MatchTasklet(MasterService service, StewardService steward, java.nio.file.Path reportsDir) {
         this.service = requireNonNull(service, "service is null");
+        this.steward = requireNonNull(steward, "steward is null");
         this.reportsDir = requireNonNull(reportsDir, "reportsDir is null");
     }
 
@@ -29,7 +34,8 @@ final class MatchTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext context) {
         String requested = context.getStepContext().getStepExecution().getJobParameters()
                 .getString(NightlyRunner.MATCHING_PARAMETER, MasterService.Mode.INCREMENTAL.name());
-        MasterRunStats stats = service.run(StepStats.runDate(context), MasterService.Mode.valueOf(requested));
+        StewardLinks links = steward.links();
+        MasterRunStats stats = service.run(StepStats.runDate(context), MasterService.Mode.valueOf(requested), links);
         stats.model().writeJson(reportsDir.resolve(StepStats.runDate(context).toString()).resolve("match_model.json"));
         ExecutionContext out = StepStats.of(context);
         out.putLong("source.records", stats.sourceRecords());
@@ -44,6 +50,8 @@ final class MatchTasklet implements Tasklet {
         out.putLong("masters.updated", stats.updated());
         out.putLong("pairs.merged", stats.pairsMerged());
         out.putLong("pairs.review", stats.pairsForReview());
+        out.putLong("steward.decisions", links.size());
+        out.putLong("review.queue", steward.queueSize());
         stats.candidatePairsPerRule().forEach((rule, count) -> out.putLong("candidates." + rule, count));
         return RepeatStatus.FINISHED;
     }

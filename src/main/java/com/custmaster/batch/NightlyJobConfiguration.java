@@ -12,6 +12,7 @@ import com.custmaster.ingest.Watermarks;
 import com.custmaster.domain.RawRecord;
 import com.custmaster.master.MasterService;
 import com.custmaster.master.MasterStore;
+import com.custmaster.steward.StewardService;
 import com.custmaster.publish.Lake;
 import com.custmaster.publish.LakeTables;
 import java.util.List;
@@ -71,6 +72,7 @@ public class NightlyJobConfiguration {
         return job
                 .next(tasklet("ingest-check", new IngestCheckTasklet(config, jdbc), jobRepository, transactionManager))
                 .next(tasklet("match", new MatchTasklet(new MasterService(new MasterStore(jdbc), config),
+                        new StewardService(jdbc, transactionManager, config.matching(), java.time.Clock.systemDefaultZone()),
                         InfrastructureConfiguration.reportsDir(config)), jobRepository,
                         transactionManager))
                 .next(tasklet("export", new ExportTasklet(jdbc, sparkSessions, lake), jobRepository, transactionManager))

@@ -61,6 +61,9 @@ public record RunSummary(LocalDate runDate, String status, List<SourceCounts> so
                     "  matching: %d source records new or changed; %d pairs compared, %d carried from the last run%n",
                     master.getOrDefault("source.records.changed", 0L), master.getOrDefault("pairs.compared", 0L),
                     master.getOrDefault("pairs.carried", 0L)));
+            out.append(String.format(Locale.ROOT,
+                    "  review: %d pairs in the review queue (jobs/steward list); %d steward decisions honoured%n",
+                    master.getOrDefault("review.queue", 0L), master.getOrDefault("steward.decisions", 0L)));
         }
         if (!customerValue.isEmpty()) {
             out.append(String.format(Locale.ROOT, "  customer value: %d customers scored, %d with purchases, "

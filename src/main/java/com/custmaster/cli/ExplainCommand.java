@@ -157,11 +157,11 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     private static SourceRecordKey key(String text) {
-        int colon = text.indexOf(':');
-        if (colon <= 0 || colon == text.length() - 1 || text.substring(colon + 1).isBlank()) {
-            throw new Refusal("a record is named SOURCE:ID (e.g. crm:CRM-100001), not '" + text + "'");
+        try {
+            return SourceRecordKey.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new Refusal(e.getMessage());
         }
-        return new SourceRecordKey(text.substring(0, colon), text.substring(colon + 1));
     }
 
     /** The model of the latest run date under reports/ that has one. */

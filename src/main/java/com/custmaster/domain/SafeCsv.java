@@ -27,6 +27,17 @@ public final class SafeCsv {
         return text;
     }
 
+    /**
+     * A cell as a person meant it, read back from a file written by {@link #cell}: the apostrophe put
+     * before a formula-like value is taken off (an apostrophe before anything else stays).
+     */
+    public static String uncell(String text) {
+        if (text != null && text.length() > 1 && text.charAt(0) == '\'' && "=+-@\t\r".indexOf(text.charAt(1)) >= 0) {
+            return text.substring(1);
+        }
+        return text;
+    }
+
     public static String row(List<?> values) {
         return values.stream().map(SafeCsv::cell).collect(Collectors.joining(","));
     }

@@ -18,6 +18,20 @@ public record SourceRecordKey(String source, String sourceRecordId) implements C
         }
     }
 
+    /**
+     * A key as people write it: the source's name, a colon, the record id ({@code crm:CRM-100001};
+     * the id may itself hold colons).
+     *
+     * @throws IllegalArgumentException naming the expected form
+     */
+    public static SourceRecordKey parse(String text) {
+        int colon = text == null ? -1 : text.indexOf(':');
+        if (colon <= 0 || colon == text.length() - 1 || text.substring(colon + 1).isBlank()) {
+            throw new IllegalArgumentException("a record is named SOURCE:ID (e.g. crm:CRM-100001), not '" + text + "'");
+        }
+        return new SourceRecordKey(text.substring(0, colon).trim(), text.substring(colon + 1).trim());
+    }
+
     @Override
     public int compareTo(SourceRecordKey other) {
         int bySource = source.compareTo(other.source);

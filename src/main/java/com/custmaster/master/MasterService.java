@@ -10,6 +10,7 @@ import com.custmaster.domain.SourceRecordKey;
 import com.custmaster.match.MatchDecision;
 import com.custmaster.match.MatchResult;
 import com.custmaster.match.Matcher;
+import com.custmaster.match.StewardLinks;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -68,7 +69,21 @@ public final class MasterService {
     }
 
     public MasterRunStats run(LocalDate runDate, Mode requested) {
+        return run(runDate, requested, StewardLinks.NONE);
+    }
+
+    /**
+     * The night's update, honouring the stewards' decisions: pairs decided the same customer end in
+     * one master record, pairs decided different never do, whatever the model says (and a new model
+     * learns from the "same" pairs).
+     */
+    public MasterRunStats run(LocalDate runDate, Mode requested, StewardLinks links) {
         requireNonNull(requested, "requested is null");
+        requireNonNull(links, "links is null");
+        if (!links.isEmpty()) {
+            LOG.info("honouring {} steward decisions: {} pairs the same customer, {} different", links.size(),
+                    links.same().size(), links.different().size());
+        }
         MasterStore.Refresh refresh = store.refreshSourceRecords(runDate);
         List<Contact> contacts = store.loadSourceRecords();
         LOG.info("matching {} current source records ({} staged tonight, {} of them new or changed)", contacts.size(),
@@ -93,18 +108,18 @@ public final class MasterService {
         String how;
         if (why != null) {
             LOG.info("training a new match model ({}); every candidate pair is compared", why);
-            result = matcher.match(contacts);
+            result = matcher.match(contacts, links);
             store.saveModel(runDate, result.model(), settings);
             how = "retrained";
         } else if (requested == Mode.FULL_REBUILD || !matching.incremental().enabled()) {
             LOG.info("full rebuild: every candidate pair is compared with the model of {}", stored.get().trainedRun());
-            result = matcher.match(contacts, stored.get().model(), null, List.of());
+            result = matcher.match(contacts, stored.get().model(), null, List.of(), links);
             how = "full";
         } else {
             List<com.custmaster.match.ScoredPair> previous = store.previousPairs(runDate);
             LOG.info("incremental: {} new or changed records matched with the model of {}; {} earlier pairs to keep",
                     refresh.changed().size(), stored.get().trainedRun(), previous.size());
-            result = matcher.match(contacts, stored.get().model(), refresh.changed(), previous);
+            result = matcher.match(contacts, stored.get().model(), refresh.changed(), previous, links);
             how = "incremental";
         }
 

@@ -159,6 +159,19 @@ public final class MasterStore {
                         rs.getDouble(6), com.custmaster.match.MatchDecision.ofCode(rs.getString(7))), run);
     }
 
+    /** The current version of one source record, if it was ever staged. */
+    public java.util.Optional<Contact> sourceRecord(SourceRecordKey key) {
+        return jdbc.query("SELECT " + CONTACT_COLUMNS + " FROM source_record WHERE source = ? AND source_record_id = ?",
+                (rs, row) -> contact(rs), key.source(), key.sourceRecordId()).stream().findFirst();
+    }
+
+    /** The current source records of a master record (its crosswalk entries), by key. */
+    public List<Contact> sourceRecordsOf(String masterId) {
+        return jdbc.query("SELECT " + CONTACT_COLUMNS.replaceAll("(^|, )", "$1r.") + " FROM source_record r JOIN master_xref x "
+                        + "ON x.source = r.source AND x.source_record_id = r.source_record_id WHERE x.master_id = ? "
+                        + "ORDER BY r.source, r.source_record_id", (rs, row) -> contact(rs), masterId);
+    }
+
     public List<Contact> loadSourceRecords() {
         return jdbc.query("SELECT " + CONTACT_COLUMNS + " FROM source_record ORDER BY source, source_record_id",
                 (rs, row) -> contact(rs));

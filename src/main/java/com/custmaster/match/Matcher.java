@@ -28,8 +28,21 @@ public final class Matcher {
 
     /** Matches with a model trained on the input itself: the first night, a retraining, the ad-hoc command. */
     public MatchResult match(List<Contact> input) {
+        return match(input, StewardLinks.NONE);
+    }
+
+    /**
+     * As {@link #match(List)}, honouring people's decisions: pairs decided the same customer are
+     * joined (and teach the model what a match looks like), pairs decided different never share a
+     * cluster.
+     */
+    public MatchResult match(List<Contact> input, StewardLinks links) {
+        requireNonNull(links, "links is null");
         List<Contact> contacts = sorted(input);
-        return result(contacts, new MatchEngine(config).run(contacts));
+        Map<SourceRecordKey, Integer> index = index(contacts);
+        long[] same = indexPairs(links.same(), index);
+        return result(contacts, new MatchEngine(config).run(contacts, same, indexPairs(links.different(), index), Map.of(),
+                same));
     }
 
     /**
@@ -39,7 +52,14 @@ public final class Matcher {
      * pair is compared again (a full rebuild) and {@code previousPairs} is not used.
      */
     public MatchResult match(List<Contact> input, MatchModel model, Set<SourceRecordKey> changed, List<ScoredPair> previousPairs) {
+        return match(input, model, changed, previousPairs, StewardLinks.NONE);
+    }
+
+    /** As {@link #match(List, MatchModel, Set, List)}, honouring people's decisions (see {@link #match(List, StewardLinks)}). */
+    public MatchResult match(List<Contact> input, MatchModel model, Set<SourceRecordKey> changed, List<ScoredPair> previousPairs,
+                             StewardLinks links) {
         requireNonNull(model, "model is null");
+        requireNonNull(links, "links is null");
         requireNonNull(previousPairs, "previousPairs is null");
         List<Contact> contacts = sorted(input);
         MatchEngine.Previous previous;
@@ -63,7 +83,26 @@ public final class Matcher {
             }
             previous = new MatchEngine.Previous(model, flags, carried);
         }
-        return result(contacts, new MatchEngine(config).run(contacts, previous, new long[0], new long[0]));
+        Map<SourceRecordKey, Integer> index = index(contacts);
+        return result(contacts, new MatchEngine(config).run(contacts, previous, indexPairs(links.same(), index),
+                indexPairs(links.different(), index)));
+    }
+
+    private static Map<SourceRecordKey, Integer> index(List<Contact> contacts) {
+        Map<SourceRecordKey, Integer> index = new HashMap<>();
+        for (int i = 0; i < contacts.size(); i++) {
+            index.put(contacts.get(i).key(), i);
+        }
+        return index;
+    }
+
+    /** Record pairs as packed index pairs (smaller index high), in a stable order; pairs of absent records are left out. */
+    private static long[] indexPairs(Set<RecordPair> pairs, Map<SourceRecordKey, Integer> index) {
+        return pairs.stream().sorted().mapToLong(pair -> {
+            Integer left = index.get(pair.left());
+            Integer right = index.get(pair.right());
+            return left == null || right == null ? -1L : ((long) left << 32) | right;
+        }).filter(packed -> packed >= 0).toArray();
     }
 
     private static List<Contact> sorted(List<Contact> input) {
