@@ -11,8 +11,9 @@ import picocli.CommandLine.Command;
 @Command(name = "custmaster", mixinStandardHelpOptions = true, version = "custmaster 0.1.0",
         description = "Nightly CRM pipeline: ingest contacts, deduplicate into a customer master, customer value on Spark; "
                 + "'dedupe' deduplicates any CSV file, 'evaluate' scores a deduplication against a known truth, "
-                + "'explain' shows why two source records were matched or not.",
-        subcommands = {NightlyCommand.class, DedupeCommand.class, EvaluateCommand.class, ExplainCommand.class,
+                + "'explain' shows why two source records were matched or not, "
+                + "'steward' reviews the queue and corrects the master.",
+        subcommands = {NightlyCommand.class, DedupeCommand.class, EvaluateCommand.class, ExplainCommand.class, StewardCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done (nightly: run completed, or that date had already completed)",

@@ -11,11 +11,11 @@ import picocli.CommandLine.Option;
  */
 final class PipelineOptions {
 
-    @Option(names = "--conf", paramLabel = "DIR", defaultValue = "${env:CUSTMASTER_HOME:-.}/conf",
+    @Option(names = "--conf", paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT, defaultValue = "${env:CUSTMASTER_HOME:-.}/conf",
             description = "Configuration folder (default: conf/ of the installation).")
     Path conf;
 
-    @Option(names = "--var", paramLabel = "DIR",
+    @Option(names = "--var", paramLabel = "DIR", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Working folder for the database, lake and reports (default: var_dir of pipeline.yml).")
     Path var;
 

@@ -151,8 +151,8 @@ public final class StewardService {
     /** Both records of a pair side by side, with the runs' scores and the decision that holds. */
     public PairView pair(RecordPair pair) {
         requireNonNull(pair, "pair is null");
-        Contact left = record(pair.left());
-        Contact right = record(pair.right());
+        Contact left = sourceRecord(pair.left());
+        Contact right = sourceRecord(pair.right());
         Optional<StewardAction> decision = latestHolding(pair);
         Verdict verdict = decision.map(action -> verdictOf(action, pair)).orElse(null);
         return new PairView(pair, left, right, stored.of(pair.left(), pair.right()), stored.masterId(pair.left()).orElse(null),
@@ -330,8 +330,8 @@ public final class StewardService {
     }
 
     private StewardAction writePair(ActionKind kind, RecordPair pair, String who, String why, String origin) {
-        record(pair.left());
-        record(pair.right());
+        sourceRecord(pair.left());
+        sourceRecord(pair.right());
         String leftMaster = masterOf(pair.left());
         String rightMaster = masterOf(pair.right());
         long id = insertAction(kind, who, why, leftMaster, rightMaster, pair.left(), pair.right(), null);
@@ -393,7 +393,7 @@ public final class StewardService {
         String who = actor(actor);
         String why = reason(reason);
         return tx.execute(status -> {
-            record(recordKey);
+            sourceRecord(recordKey);
             String from = masterOf(recordKey);
             List<SourceRecordKey> others = new ArrayList<>(membersOf(from));
             others.remove(recordKey);
@@ -424,7 +424,7 @@ public final class StewardService {
             String trimmed = target.trim();
             if (trimmed.contains(":")) {
                 SourceRecordKey key = parseKey(trimmed);
-                record(key);
+                sourceRecord(key);
                 latest = latestHoldingAbout(List.of(key), null);
             } else {
                 String id = resolve(trimmed.toUpperCase(Locale.ROOT));
@@ -500,7 +500,12 @@ public final class StewardService {
         }
     }
 
-    private Contact record(SourceRecordKey key) {
+    /**
+     * The current version of a source record.
+     *
+     * @throws StewardException when no run has staged it
+     */
+    public Contact sourceRecord(SourceRecordKey key) {
         return master.sourceRecord(key).orElseThrow(() -> new StewardException("no source record " + key));
     }
 
