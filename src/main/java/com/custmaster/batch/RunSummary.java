@@ -62,7 +62,7 @@ public record RunSummary(LocalDate runDate, String status, List<SourceCounts> so
                     master.getOrDefault("source.records.changed", 0L), master.getOrDefault("pairs.compared", 0L),
                     master.getOrDefault("pairs.carried", 0L)));
             out.append(String.format(Locale.ROOT,
-                    "  review: %d pairs in the review queue (jobs/steward list); %d steward decisions honoured%n",
+                    "  review: %d pairs in the review queue (jobs/steward list); %d pair decisions of stewards honoured%n",
                     master.getOrDefault("review.queue", 0L), master.getOrDefault("steward.decisions", 0L)));
         }
         if (!customerValue.isEmpty()) {

@@ -16,7 +16,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -32,7 +31,6 @@ import java.util.stream.Stream;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,8 +67,6 @@ import picocli.CommandLine.Spec;
 final class ExplainCommand implements Callable<Integer> {
 
     private static final String MODEL_FILE = "match_model.json";
-    /** H2's "database not found" when IFEXISTS=TRUE forbids creating it. */
-    private static final int H2_DATABASE_NOT_FOUND = 90146;
 
     @Spec
     CommandSpec spec;
@@ -119,7 +115,7 @@ final class ExplainCommand implements Callable<Integer> {
             MatchModel model = MatchModelReader.read(modelFile);
             LocalDate modelDate = LocalDate.parse(modelFile.getParent().getFileName().toString());
 
-            JdbcTemplate jdbc = new JdbcTemplate(dataSource(config.database()));
+            JdbcTemplate jdbc = new JdbcTemplate(OperationalDatabase.open(config.database(), false));
             List<Contact> contacts = new ArrayList<>(loadSourceRecords(jdbc, config.database()));
             contacts.sort(Comparator.comparing(Contact::key));
             Map<SourceRecordKey, Integer> indexOf = new HashMap<>();
@@ -145,7 +141,7 @@ final class ExplainCommand implements Callable<Integer> {
             out.print(json ? report.jsonText() : report.text());
             out.flush();
             return 0;
-        } catch (Refusal | ConfigException e) {
+        } catch (Refusal | ConfigException | OperationalDatabase.Unavailable e) {
             err.println((e instanceof ConfigException ? "configuration error: " : "error: ") + e.getMessage());
             err.flush();
             return Main.EXIT_USAGE;
@@ -186,15 +182,6 @@ final class ExplainCommand implements Callable<Integer> {
         }
     }
 
-    /** The nightly's database, opened as it is: an H2 file that does not exist is not created. */
-    private static DriverManagerDataSource dataSource(DatabaseSettings db) {
-        String url = db.url();
-        if (db.isH2() && !url.toUpperCase(Locale.ROOT).contains("IFEXISTS")) {
-            url = url + ";IFEXISTS=TRUE";
-        }
-        return new DriverManagerDataSource(url, db.user(), db.password());
-    }
-
     private static List<Contact> loadSourceRecords(JdbcTemplate jdbc, DatabaseSettings db) {
         List<Contact> contacts;
         try {
@@ -203,11 +190,8 @@ final class ExplainCommand implements Callable<Integer> {
             throw new Refusal("the database " + db.safeUrl() + " has no source records (no table source_record): the "
                     + "nightly has not run against it");
         } catch (DataAccessException e) {
-            if (e.getMostSpecificCause() instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_NOT_FOUND) {
-                throw new Refusal("no database at " + db.safeUrl() + ": run the nightly first, or pass --var DIR of the "
-                        + "nightly");
-            }
-            throw new Refusal("cannot read the database " + db.safeUrl() + ": " + firstLine(e.getMostSpecificCause()));
+            throw new Refusal("cannot read the database " + db.safeUrl() + ": "
+                    + OperationalDatabase.firstLine(e.getMostSpecificCause()));
         }
         if (contacts.isEmpty()) {
             throw new Refusal("the database " + db.safeUrl() + " holds no source records: the nightly has not staged any");
@@ -224,11 +208,5 @@ final class ExplainCommand implements Callable<Integer> {
                     + "the sources %s)", key, contacts.size(), String.join(", ", sources)));
         }
         return index;
-    }
-
-    private static String firstLine(Throwable error) {
-        String message = String.valueOf(error.getMessage());
-        int end = message.indexOf('\n');
-        return end < 0 ? message : message.substring(0, end);
     }
 }

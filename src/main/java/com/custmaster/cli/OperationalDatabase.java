@@ -37,6 +37,14 @@ final class OperationalDatabase {
      * @throws Unavailable when it does not exist, is busy or cannot be read
      */
     static DataSource open(DatabaseSettings db) {
+        return open(db, true);
+    }
+
+    /**
+     * As {@link #open(DatabaseSettings)}; without {@code migrate} the schema is left as it is (for
+     * commands that only read).
+     */
+    static DataSource open(DatabaseSettings db, boolean migrate) {
         String url = db.url();
         if (db.isH2() && !url.toUpperCase(Locale.ROOT).contains("IFEXISTS")) {
             url = url + ";IFEXISTS=TRUE";
@@ -46,6 +54,9 @@ final class OperationalDatabase {
             connection.isValid(5);
         } catch (SQLException e) {
             throw new Unavailable(explain(e, db));
+        }
+        if (!migrate) {
+            return dataSource;
         }
         try {
             InfrastructureConfiguration.migrate(dataSource, db);

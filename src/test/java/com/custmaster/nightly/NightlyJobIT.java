@@ -209,6 +209,35 @@ class NightlyJobIT {
         assertThat(masters.get(1).get("master_id")).isEqualTo(masters.get(0).get("master_id"));
     }
 
+    @Test
+    @Order(11)
+    void aStewardsSplitIsHonouredByTheNextNight() throws Exception {
+        LocalDate day = RUN_DATE.plusDays(4);
+        String conf = workspace.home.resolve("conf").toString();
+        String var = workspace.home.resolve("var").toString();
+
+        List<Map<String, Object>> before = crosswalk(RUN_DATE.plusDays(3).toString());
+        Object formerMaster = before.stream().filter(row -> row.get("source_record_id").equals("CRM-999001")).findFirst()
+                .orElseThrow().get("master_id");
+        long others = before.stream().filter(row -> row.get("master_id").equals(formerMaster)).count() - 1;
+        int code = com.custmaster.cli.Main.execute("steward", "split", "crm:CRM-999001", "--conf", conf, "--var", var,
+                "--user", "ops", "--reason", "a namesake");
+        assertThat(code).isZero();
+        NightlyRunner.Outcome night = new NightlyRunner(workspace.config()).run(day);
+
+        assertThat(night.result()).isEqualTo(NightlyRunner.Result.COMPLETED);
+        assertThat(others).isPositive();
+        assertThat(night.summary().master()).containsEntry("steward.decisions", others).containsEntry("masters.split", 1L)
+                .containsEntry("masters.merged", 0L);
+        List<Map<String, Object>> masters = workspace.duckdb("SELECT source_record_id, master_id FROM "
+                + workspace.parquet("customer_xref", day.toString())
+                + " WHERE source_record_id IN ('CRM-100002', 'CRM-999001') ORDER BY source_record_id");
+        assertThat(masters.get(1).get("master_id")).isNotEqualTo(masters.get(0).get("master_id"));
+        assertThat(masters.get(0).get("master_id")).as("the master keeps its ID")
+                .isEqualTo(formerMaster);
+        assertThat(night.summary().render()).contains(others + " pair decisions of stewards honoured");
+    }
+
     private long count(String table) {
         return ((Number) workspace.duckdb("SELECT count(*) AS n FROM " + workspace.parquet(table, DATE)).get(0).get("n"))
                 .longValue();
