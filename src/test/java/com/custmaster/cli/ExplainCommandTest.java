@@ -3,16 +3,13 @@ package com.custmaster.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.custmaster.batch.InfrastructureConfiguration;
 import com.custmaster.config.ConfigLoader;
 import com.custmaster.config.PipelineConfig;
 import com.custmaster.domain.Contact;
-import com.custmaster.ingest.StagingStore;
 import com.custmaster.master.MasterRunStats;
-import com.custmaster.master.MasterService;
-import com.custmaster.master.MasterStore;
 import com.custmaster.match.PairExplainer;
 import com.custmaster.match.PairExplanation;
+import com.custmaster.testing.MatchedNight;
 import com.custmaster.testing.SampleContacts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,8 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
-import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,12 +54,10 @@ class ExplainCommandTest {
     static void runTheMatchStepOfOneNight() throws Exception {
         var = temp.resolve("var");
         PipelineConfig config = new ConfigLoader(name -> null).load(Path.of("conf"), var);
-        DataSource dataSource = new InfrastructureConfiguration().dataSource(config);
-        try {
-            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-            SampleContacts sample = SampleContacts.read(config, RUN);
-            new StagingStore(jdbc).insertStaged(RUN, sample.staged(), sample.origins());
-            MasterRunStats stats = new MasterService(new MasterStore(jdbc), config).run(RUN);
+        try (MatchedNight night = MatchedNight.run(config, RUN)) {
+            JdbcTemplate jdbc = night.jdbc();
+            SampleContacts sample = night.sample();
+            MasterRunStats stats = night.stats();
             stats.model().writeJson(var.resolve("reports").resolve(RUN.toString()).resolve("match_model.json"));
             merged = jdbc.queryForList("SELECT * FROM match_pair WHERE decision = 'match' ORDER BY match_weight, "
                     + "left_source, left_record_id, right_source, right_record_id").get(0);
@@ -76,8 +69,6 @@ class ExplainCommandTest {
                     apart = new String[] {contacts.get(0).key().toString(), contacts.get(j).key().toString()};
                 }
             }
-        } finally {
-            ((JdbcConnectionPool) dataSource).dispose();
         }
     }
 

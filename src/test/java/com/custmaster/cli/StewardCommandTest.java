@@ -2,13 +2,9 @@ package com.custmaster.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.custmaster.batch.InfrastructureConfiguration;
 import com.custmaster.config.ConfigLoader;
 import com.custmaster.config.PipelineConfig;
-import com.custmaster.ingest.StagingStore;
-import com.custmaster.master.MasterService;
-import com.custmaster.master.MasterStore;
-import com.custmaster.testing.SampleContacts;
+import com.custmaster.testing.MatchedNight;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +13,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -50,15 +44,7 @@ class StewardCommandTest {
     static void matchOneNight() throws Exception {
         var = temp.resolve("var");
         PipelineConfig config = new ConfigLoader(name -> null).load(Path.of("conf"), var);
-        DataSource dataSource = new InfrastructureConfiguration().dataSource(config);
-        try {
-            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-            SampleContacts sample = SampleContacts.read(config, RUN);
-            new StagingStore(jdbc).insertStaged(RUN, sample.staged(), sample.origins());
-            new MasterService(new MasterStore(jdbc), config).run(RUN);
-        } finally {
-            ((JdbcConnectionPool) dataSource).dispose();
-        }
+        MatchedNight.run(config, RUN).close();
     }
 
     private int steward(String... args) {

@@ -2,7 +2,6 @@ package com.custmaster.steward;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.custmaster.batch.InfrastructureConfiguration;
 import com.custmaster.config.ConfigLoader;
 import com.custmaster.config.PipelineConfig;
 import com.custmaster.domain.Contact;
@@ -12,14 +11,13 @@ import com.custmaster.master.MasterRunStats;
 import com.custmaster.master.MasterService;
 import com.custmaster.master.MasterStore;
 import com.custmaster.match.RecordPair;
+import com.custmaster.testing.MatchedNight;
 import com.custmaster.testing.SampleContacts;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,18 +52,14 @@ class StewardNightsTest {
     @Test
     void anAcceptARejectAndASplitHoldOverTheNextNightsAndTheAuditTellsTheStory() throws Exception {
         PipelineConfig config = new ConfigLoader(name -> null).load(Path.of("conf"), temp.resolve("var"));
-        DataSource dataSource = new InfrastructureConfiguration().dataSource(config);
-        try {
-            jdbc = new JdbcTemplate(dataSource);
+        // Night 1: the sample data, matched with no decisions; pairs are queued.
+        try (MatchedNight first = MatchedNight.run(config, NIGHT_1)) {
+            jdbc = first.jdbc();
             StagingStore staging = new StagingStore(jdbc);
             MasterService master = new MasterService(new MasterStore(jdbc), config);
-            StewardService steward = new StewardService(jdbc, new DataSourceTransactionManager(dataSource), config.matching(),
-                    Clock.systemDefaultZone());
-
-            // Night 1: the sample data, matched with no decisions; pairs are queued.
-            SampleContacts sample = SampleContacts.read(config, NIGHT_1);
-            staging.insertStaged(NIGHT_1, sample.staged(), sample.origins());
-            master.run(NIGHT_1, MasterService.Mode.INCREMENTAL, steward.links());
+            StewardService steward = new StewardService(jdbc, new DataSourceTransactionManager(first.dataSource()),
+                    config.matching(), Clock.systemDefaultZone());
+            SampleContacts sample = first.sample();
             assertThat(steward.queueSize()).isPositive();
 
             // The steward accepts a queued pair of two master records ...
@@ -135,8 +129,6 @@ class StewardNightsTest {
                 assertThat(e.masterId()).isEqualTo(masterOf(splitOut));
                 assertThat(e.runDate()).isEqualTo(NIGHT_2);
             });
-        } finally {
-            ((JdbcConnectionPool) dataSource).dispose();
         }
     }
 

@@ -3,16 +3,12 @@ package com.custmaster.steward;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.custmaster.batch.InfrastructureConfiguration;
 import com.custmaster.config.ConfigLoader;
 import com.custmaster.config.PipelineConfig;
 import com.custmaster.domain.SourceRecordKey;
-import com.custmaster.ingest.StagingStore;
-import com.custmaster.master.MasterService;
-import com.custmaster.master.MasterStore;
 import com.custmaster.match.RecordPair;
 import com.custmaster.match.StewardLinks;
-import com.custmaster.testing.SampleContacts;
+import com.custmaster.testing.MatchedNight;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -20,8 +16,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,25 +36,22 @@ class StewardServiceTest {
     @TempDir
     static Path temp;
 
-    private static DataSource dataSource;
+    private static MatchedNight night;
     private static JdbcTemplate jdbc;
     private static StewardService service;
 
     @BeforeAll
     static void matchOneNight() throws Exception {
         PipelineConfig config = new ConfigLoader(name -> null).load(Path.of("conf"), temp.resolve("var"));
-        dataSource = new InfrastructureConfiguration().dataSource(config);
-        jdbc = new JdbcTemplate(dataSource);
-        SampleContacts sample = SampleContacts.read(config, RUN);
-        new StagingStore(jdbc).insertStaged(RUN, sample.staged(), sample.origins());
-        new MasterService(new MasterStore(jdbc), config).run(RUN);
-        service = new StewardService(jdbc, new DataSourceTransactionManager(dataSource), config.matching(),
+        night = MatchedNight.run(config, RUN);
+        jdbc = night.jdbc();
+        service = new StewardService(jdbc, new DataSourceTransactionManager(night.dataSource()), config.matching(),
                 Clock.systemDefaultZone());
     }
 
     @AfterAll
     static void close() {
-        ((JdbcConnectionPool) dataSource).dispose();
+        night.close();
     }
 
     @BeforeEach
