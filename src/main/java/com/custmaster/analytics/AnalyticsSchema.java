@@ -55,6 +55,9 @@ public final class AnalyticsSchema {
     public static final String SEGMENT_LABEL = "segment_label";
     public static final String CHURN_FLAG = "churn_flag";
     public static final String CHURN_REASON = "churn_reason";
+    public static final String P_ALIVE = "p_alive";
+    public static final String EXPECTED_PURCHASES_90D = "expected_purchases_90d";
+    public static final String EXPECTED_VALUE_12M = "expected_value_12m";
     public static final String SNAPSHOT_DATE = "snapshot_date";
 
     // segment_profile and value_band_summary columns.
@@ -109,6 +112,9 @@ public final class AnalyticsSchema {
         field(SEGMENT_LABEL, DataTypes.StringType),
         field(CHURN_FLAG, DataTypes.StringType),
         field(CHURN_REASON, DataTypes.StringType),
+        field(P_ALIVE, DataTypes.DoubleType),
+        field(EXPECTED_PURCHASES_90D, DataTypes.DoubleType),
+        field(EXPECTED_VALUE_12M, MONEY),
         field(SNAPSHOT_DATE, DataTypes.DateType),
     });
 

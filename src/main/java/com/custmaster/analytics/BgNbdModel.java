@@ -25,7 +25,7 @@ import org.apache.commons.math3.special.Gamma;
  * @param converged whether the optimiser met its tolerance
  */
 public record BgNbdModel(double r, double alpha, double a, double b, double logLikelihood, long customers,
-                         boolean converged) {
+                         boolean converged) implements java.io.Serializable {
 
     public BgNbdModel {
         for (double value : new double[] {r, alpha, a, b}) {
@@ -41,7 +41,7 @@ public record BgNbdModel(double r, double alpha, double a, double b, double logL
      *
      * @param x repeat purchase occasions (purchase days minus one), ≥ 0
      * @param tx days from the first to the last purchase (0 when x = 0), ≤ T
-     * @param t days from the first purchase to the end of observation
+     * @param t days from the first purchase to the end of observation (0: first purchase on the last day)
      * @param count how many customers have this triple
      */
     public record Summary(double[] x, double[] tx, double[] t, double[] count) {
@@ -54,7 +54,7 @@ public record BgNbdModel(double r, double alpha, double a, double b, double logL
                 throw new IllegalArgumentException("x, tx, t and count must have the same length");
             }
             for (int i = 0; i < x.length; i++) {
-                if (x[i] < 0 || tx[i] < 0 || tx[i] > t[i] || !(t[i] > 0) || count[i] < 0 || (x[i] == 0 && tx[i] != 0)) {
+                if (x[i] < 0 || tx[i] < 0 || tx[i] > t[i] || !(t[i] >= 0) || count[i] < 0 || (x[i] == 0 && tx[i] != 0)) {
                     throw new IllegalArgumentException("not a valid customer summary at " + i + ": x=" + x[i] + ", t_x="
                             + tx[i] + ", T=" + t[i] + ", count=" + count[i]);
                 }

@@ -27,7 +27,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * The customer-value stage: RFM, value bands, K-means segments and the churn rule, as of a date.
+ * The customer-value stage: RFM, value bands, K-means segments, the churn rule and the BG/NBD and
+ * Gamma-Gamma forecasts (P(alive), expected purchases and value), as of a date.
  *
  * <p>Why a library call and not a Spark application: the nightly batch job and the ad-hoc
  * {@code jobs/analytics} command both own the SparkSession, the reading of inputs and the writing
@@ -67,13 +68,15 @@ public final class CustomerValueJob {
         Dataset<Row> scored = RfmScoring.withScores(metrics, settings);
         scored = ValueBands.withValueBand(scored, settings);
         scored = ChurnRule.withChurn(scored, settings).persist(StorageLevel.MEMORY_AND_DISK());
+        ChurnModelFit churnModel = ValueForecast.fit(scored, asOf, settings.annualDiscountRate(), settings.seed());
 
         Segmentation segmentation = null;
         Dataset<Row> customerValue = null;
         CustomerValueSummary summary;
         try {
             segmentation = ValueSegmentation.segment(spark, scored, settings);
-            Dataset<Row> joined = scored.join(segmentation.assignments(), new String[] {MASTER_ID}, "left")
+            Dataset<Row> joined = ValueForecast.withForecast(
+                    scored.join(segmentation.assignments(), new String[] {MASTER_ID}, "left"), asOf, churnModel)
                     .withColumn(SNAPSHOT_DATE, lit(asOf));
             customerValue = AnalyticsSchema.conform(joined, CUSTOMER_VALUE).persist(StorageLevel.MEMORY_AND_DISK());
             // This scan fills the cache of customer_value, so the caches behind it can go.
@@ -105,6 +108,7 @@ public final class CustomerValueJob {
                 customerValue,
                 ValueSegmentation.profile(customerValue, asOf),
                 ValueBands.summary(spark, customerValue, asOf),
-                summary);
+                summary,
+                churnModel);
     }
 }

@@ -21,18 +21,21 @@ import org.apache.spark.sql.Row;
  * @param segmentProfile {@code segment_profile}, schema {@link AnalyticsSchema#SEGMENT_PROFILE}
  * @param valueBandSummary {@code value_band_summary}, schema {@link AnalyticsSchema#VALUE_BAND_SUMMARY}
  * @param summary small figures for the run summary
+ * @param churnModel the fitted BG/NBD and Gamma-Gamma models, for {@code models/churn_model.json}
  */
 public record CustomerValueResult(
         Dataset<Row> customerValue,
         Dataset<Row> segmentProfile,
         Dataset<Row> valueBandSummary,
-        CustomerValueSummary summary) implements AutoCloseable {
+        CustomerValueSummary summary,
+        ChurnModelFit churnModel) implements AutoCloseable {
 
     public CustomerValueResult {
         requireNonNull(customerValue, "customerValue is null");
         requireNonNull(segmentProfile, "segmentProfile is null");
         requireNonNull(valueBandSummary, "valueBandSummary is null");
         requireNonNull(summary, "summary is null");
+        requireNonNull(churnModel, "churnModel is null");
     }
 
     /**

@@ -18,7 +18,7 @@ import org.apache.commons.math3.special.Gamma;
  * @param customers how many customers the fit used (x ≥ 1 and m_x > 0)
  * @param converged whether the optimiser met its tolerance
  */
-public record GammaGammaModel(double p, double q, double gamma, double logLikelihood, long customers, boolean converged) {
+public record GammaGammaModel(double p, double q, double gamma, double logLikelihood, long customers, boolean converged) implements java.io.Serializable {
 
     public GammaGammaModel {
         for (double value : new double[] {p, q, gamma}) {

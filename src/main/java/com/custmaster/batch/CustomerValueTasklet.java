@@ -26,7 +26,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /**
  * The customer-value step: reads the orders feed, maps each order to a master ID through the
  * crosswalk the export step staged, runs the customer-value job and stages its tables (and the
- * mapped transactions) for publishing. Orders whose customer record is unknown (for example
+ * mapped transactions) for publishing, and saves the fitted churn models as
+ * {@code var/reports/<date>/models/churn_model.json}. Orders whose customer record is unknown (for example
  * rejected at ingest) are counted, not scored.
  */
 final class CustomerValueTasklet implements Tasklet {
@@ -69,6 +70,8 @@ final class CustomerValueTasklet implements Tasklet {
             lake.stage(runDate, AnalyticsSchema.SEGMENT_PROFILE_TABLE, withoutPartitionColumn(result.segmentProfile()));
             lake.stage(runDate, AnalyticsSchema.VALUE_BAND_SUMMARY_TABLE,
                     withoutPartitionColumn(result.valueBandSummary()));
+            result.churnModel().writeJson(InfrastructureConfiguration.reportsDir(config).resolve(runDate.toString())
+                    .resolve("models").resolve("churn_model.json"));
             ExecutionContext out = StepStats.of(context);
             out.putLong("customers.scored", result.summary().customersScored());
             out.putLong("customers.buyers", result.summary().customersWithPurchases());

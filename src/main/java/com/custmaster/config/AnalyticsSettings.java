@@ -75,6 +75,8 @@ import java.util.Locale;
  * @param gapMultiple churn threshold as a multiple of the customer's mean purchase gap (default 3.0)
  * @param atRiskFraction share of the churn threshold after which a buyer is at risk, in (0,1)
  *     (default 0.5)
+ * @param annualDiscountRate the yearly rate at which the 12-month expected value discounts future
+ *     purchases (BG/NBD with Gamma-Gamma), in [0, 1) (default 0.10)
  * @param rfmSegments ordered RFM segment rules, first match wins
  */
 public record AnalyticsSettings(
@@ -89,6 +91,7 @@ public record AnalyticsSettings(
         int inactiveFloorDays,
         double gapMultiple,
         double atRiskFraction,
+        double annualDiscountRate,
         List<RfmSegmentRule> rfmSegments) {
 
     /** Lowest RFM score. */
@@ -109,6 +112,7 @@ public record AnalyticsSettings(
     public static final int INACTIVE_FLOOR_DAYS_DEFAULT = 180;
     public static final double GAP_MULTIPLE_DEFAULT = 3.0;
     public static final double AT_RISK_FRACTION_DEFAULT = 0.5;
+    public static final double ANNUAL_DISCOUNT_RATE_DEFAULT = 0.10;
 
     public AnalyticsSettings {
         requireNonNull(rfmSegments, "rfmSegments is null");
@@ -146,6 +150,9 @@ public record AnalyticsSettings(
         if (!(atRiskFraction > 0.0 && atRiskFraction < 1.0)) {
             throw new IllegalArgumentException("atRiskFraction must be in (0, 1), got " + atRiskFraction);
         }
+        if (!(annualDiscountRate >= 0.0 && annualDiscountRate < 1.0)) {
+            throw new IllegalArgumentException("annualDiscountRate must be in [0, 1), got " + annualDiscountRate);
+        }
         rfmSegments = List.copyOf(rfmSegments);
         checkSegmentMap(rfmSegments);
     }
@@ -156,7 +163,7 @@ public record AnalyticsSettings(
                 KEY_CUTOFF_DEFAULT, IMPORTANT_CUTOFF_DEFAULT, NORMAL_CUTOFF_DEFAULT,
                 K_MIN_DEFAULT, K_MAX_DEFAULT, SEED_DEFAULT, MIN_CLUSTER_SHARE_DEFAULT, SAMPLE_SIZE_DEFAULT,
                 INACTIVE_FLOOR_DAYS_DEFAULT, GAP_MULTIPLE_DEFAULT, AT_RISK_FRACTION_DEFAULT,
-                defaultRfmSegments());
+                ANNUAL_DISCOUNT_RATE_DEFAULT, defaultRfmSegments());
     }
 
     /** The common 10-segment R/F map, in first-match order (grid in the class comment). */
@@ -177,13 +184,14 @@ public record AnalyticsSettings(
     /** Returns a copy with another K-means range; handy for tests and ad-hoc runs. */
     public AnalyticsSettings withKRange(int newKMin, int newKMax) {
         return new AnalyticsSettings(keyCutoff, importantCutoff, normalCutoff, newKMin, newKMax, seed,
-                minClusterShare, sampleSize, inactiveFloorDays, gapMultiple, atRiskFraction, rfmSegments);
+                minClusterShare, sampleSize, inactiveFloorDays, gapMultiple, atRiskFraction, annualDiscountRate, rfmSegments);
     }
 
     /** Returns a copy with another sample size for choosing k. */
     public AnalyticsSettings withSampleSize(int newSampleSize) {
         return new AnalyticsSettings(keyCutoff, importantCutoff, normalCutoff, kMin, kMax, seed,
-                minClusterShare, newSampleSize, inactiveFloorDays, gapMultiple, atRiskFraction, rfmSegments);
+                minClusterShare, newSampleSize, inactiveFloorDays, gapMultiple, atRiskFraction, annualDiscountRate,
+                rfmSegments);
     }
 
     /**

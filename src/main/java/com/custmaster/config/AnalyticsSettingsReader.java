@@ -27,7 +27,7 @@ final class AnalyticsSettingsReader {
             segments.rejectUnknownKeys(Set.of("k_min", "k_max", "seed", "min_cluster_share", "sample_size"));
         }
         if (churn != null) {
-            churn.rejectUnknownKeys(Set.of("inactive_floor_days", "gap_multiple", "at_risk_fraction"));
+            churn.rejectUnknownKeys(Set.of("inactive_floor_days", "gap_multiple", "at_risk_fraction", "annual_discount_rate"));
         }
         List<AnalyticsSettings.RfmSegmentRule> rules = new ArrayList<>();
         for (YamlSection rule : file.sectionList("rfm_segments")) {
@@ -51,6 +51,8 @@ final class AnalyticsSettingsReader {
                             : churn.integer("inactive_floor_days", defaults.inactiveFloorDays()),
                     churn == null ? defaults.gapMultiple() : churn.decimal("gap_multiple", defaults.gapMultiple()),
                     churn == null ? defaults.atRiskFraction() : churn.decimal("at_risk_fraction", defaults.atRiskFraction()),
+                    churn == null ? defaults.annualDiscountRate()
+                            : churn.decimal("annual_discount_rate", defaults.annualDiscountRate()),
                     rules.isEmpty() ? defaults.rfmSegments() : rules);
         } catch (IllegalArgumentException e) {
             throw file.error("(settings)", e.getMessage());

@@ -122,11 +122,11 @@ class AnalyticsSettingsTest {
 
     @Test
     void rejectsMinClusterShareThatNoKCouldMeet() {
-        assertThatThrownBy(() -> new AnalyticsSettings(0.5, 0.8, 0.95, 2, 6, 42L, 0.5, 50_000, 180, 3.0, 0.5,
+        assertThatThrownBy(() -> new AnalyticsSettings(0.5, 0.8, 0.95, 2, 6, 42L, 0.5, 50_000, 180, 3.0, 0.5, 0.10,
                 AnalyticsSettings.defaultRfmSegments()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("minClusterShare");
-        assertThatThrownBy(() -> new AnalyticsSettings(0.5, 0.8, 0.95, 2, 6, 42L, -0.01, 50_000, 180, 3.0, 0.5,
+        assertThatThrownBy(() -> new AnalyticsSettings(0.5, 0.8, 0.95, 2, 6, 42L, -0.01, 50_000, 180, 3.0, 0.5, 0.10,
                 AnalyticsSettings.defaultRfmSegments()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("minClusterShare");
@@ -220,16 +220,16 @@ class AnalyticsSettingsTest {
     }
 
     private static AnalyticsSettings withCutoffs(double key, double important, double normal) {
-        return new AnalyticsSettings(key, important, normal, 2, 6, 42L, 0.02, 50_000, 180, 3.0, 0.5,
+        return new AnalyticsSettings(key, important, normal, 2, 6, 42L, 0.02, 50_000, 180, 3.0, 0.5, 0.10,
                 AnalyticsSettings.defaultRfmSegments());
     }
 
     private static AnalyticsSettings withChurn(int floorDays, double gapMultiple, double atRiskFraction) {
         return new AnalyticsSettings(0.5, 0.8, 0.95, 2, 6, 42L, 0.02, 50_000, floorDays, gapMultiple,
-                atRiskFraction, AnalyticsSettings.defaultRfmSegments());
+                atRiskFraction, 0.10, AnalyticsSettings.defaultRfmSegments());
     }
 
     private static AnalyticsSettings withSegments(List<RfmSegmentRule> rules) {
-        return new AnalyticsSettings(0.5, 0.8, 0.95, 2, 6, 42L, 0.02, 50_000, 180, 3.0, 0.5, rules);
+        return new AnalyticsSettings(0.5, 0.8, 0.95, 2, 6, 42L, 0.02, 50_000, 180, 3.0, 0.5, 0.10, rules);
     }
 }
