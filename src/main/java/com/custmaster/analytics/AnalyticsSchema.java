@@ -33,6 +33,7 @@ public final class AnalyticsSchema {
     public static final String CUSTOMER_VALUE_TABLE = "customer_value";
     public static final String SEGMENT_PROFILE_TABLE = "segment_profile";
     public static final String VALUE_BAND_SUMMARY_TABLE = "value_band_summary";
+    public static final String RFM_SEGMENT_SUMMARY_TABLE = "rfm_segment_summary";
 
     // Input columns.
     public static final String MASTER_ID = "master_id";
@@ -140,6 +141,19 @@ public final class AnalyticsSchema {
         field(REVENUE, MONEY),
         field(SHARE_OF_REVENUE, DataTypes.DoubleType),
         field(CUSTOMERS_SHARE_FOR_80PCT_REVENUE, DataTypes.DoubleType),
+        field(SNAPSHOT_DATE, DataTypes.DateType),
+    });
+
+    /** {@code rfm_segment_summary}: one row per segment of the RFM map, in map order, empty segments included. */
+    public static final StructType RFM_SEGMENT_SUMMARY = new StructType(new StructField[] {
+        field(RFM_SEGMENT, DataTypes.StringType),
+        field(CUSTOMERS, DataTypes.LongType),
+        field(SHARE_OF_CUSTOMERS, DataTypes.DoubleType),
+        field(AVG_RECENCY_DAYS, DataTypes.DoubleType),
+        field(AVG_FREQUENCY, DataTypes.DoubleType),
+        field(AVG_MONETARY, MONEY),
+        field(REVENUE, MONEY),
+        field(SHARE_OF_REVENUE, DataTypes.DoubleType),
         field(SNAPSHOT_DATE, DataTypes.DateType),
     });
 

@@ -108,6 +108,7 @@ public final class CustomerValueJob {
                 customerValue,
                 ValueSegmentation.profile(customerValue, asOf),
                 ValueBands.summary(spark, customerValue, asOf),
+                RfmScoring.segmentSummary(spark, customerValue, asOf, settings.rfmSegments()),
                 summary,
                 churnModel);
     }

@@ -20,6 +20,7 @@ import org.apache.spark.sql.Row;
  * @param customerValue {@code customer_value}, schema {@link AnalyticsSchema#CUSTOMER_VALUE}
  * @param segmentProfile {@code segment_profile}, schema {@link AnalyticsSchema#SEGMENT_PROFILE}
  * @param valueBandSummary {@code value_band_summary}, schema {@link AnalyticsSchema#VALUE_BAND_SUMMARY}
+ * @param rfmSegmentSummary {@code rfm_segment_summary}, schema {@link AnalyticsSchema#RFM_SEGMENT_SUMMARY}
  * @param summary small figures for the run summary
  * @param churnModel the fitted BG/NBD and Gamma-Gamma models, for {@code models/churn_model.json}
  */
@@ -27,6 +28,7 @@ public record CustomerValueResult(
         Dataset<Row> customerValue,
         Dataset<Row> segmentProfile,
         Dataset<Row> valueBandSummary,
+        Dataset<Row> rfmSegmentSummary,
         CustomerValueSummary summary,
         ChurnModelFit churnModel) implements AutoCloseable {
 
@@ -34,6 +36,7 @@ public record CustomerValueResult(
         requireNonNull(customerValue, "customerValue is null");
         requireNonNull(segmentProfile, "segmentProfile is null");
         requireNonNull(valueBandSummary, "valueBandSummary is null");
+        requireNonNull(rfmSegmentSummary, "rfmSegmentSummary is null");
         requireNonNull(summary, "summary is null");
         requireNonNull(churnModel, "churnModel is null");
     }

@@ -1,6 +1,10 @@
 package com.custmaster.analytics;
 
 import static com.custmaster.analytics.AnalyticsSchema.AMOUNT;
+import static com.custmaster.analytics.AnalyticsSchema.AVG_FREQUENCY;
+import static com.custmaster.analytics.AnalyticsSchema.AVG_MONETARY;
+import static com.custmaster.analytics.AnalyticsSchema.AVG_RECENCY_DAYS;
+import static com.custmaster.analytics.AnalyticsSchema.CUSTOMERS;
 import static com.custmaster.analytics.AnalyticsSchema.FIRST_PURCHASE_DATE;
 import static com.custmaster.analytics.AnalyticsSchema.FREQUENCY;
 import static com.custmaster.analytics.AnalyticsSchema.F_SCORE;
@@ -12,7 +16,12 @@ import static com.custmaster.analytics.AnalyticsSchema.M_SCORE;
 import static com.custmaster.analytics.AnalyticsSchema.ORDER_TS;
 import static com.custmaster.analytics.AnalyticsSchema.RECENCY_DAYS;
 import static com.custmaster.analytics.AnalyticsSchema.RFM_SEGMENT;
+import static com.custmaster.analytics.AnalyticsSchema.REVENUE;
 import static com.custmaster.analytics.AnalyticsSchema.R_SCORE;
+import static com.custmaster.analytics.AnalyticsSchema.SHARE_OF_CUSTOMERS;
+import static com.custmaster.analytics.AnalyticsSchema.SHARE_OF_REVENUE;
+import static com.custmaster.analytics.AnalyticsSchema.SNAPSHOT_DATE;
+import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -21,6 +30,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.ntile;
+import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
@@ -29,12 +39,16 @@ import com.custmaster.config.AnalyticsSettings;
 import com.custmaster.config.AnalyticsSettings.RfmSegmentRule;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * RFM metrics, quintile scores and the named RFM segment.
@@ -139,5 +153,47 @@ final class RfmScoring {
             segment = segment == null ? when(matches, lit(rule.segment())) : segment.when(matches, lit(rule.segment()));
         }
         return segment;
+    }
+
+    /**
+     * {@code rfm_segment_summary}: one row per segment of the map, in map order, segments without
+     * customers included (0 customers, 0.00 revenue, null averages). Buyers only; shares are over all
+     * buyers and their net revenue (null when that is zero).
+     */
+    static Dataset<Row> segmentSummary(SparkSession spark, Dataset<Row> customerValue, LocalDate asOf,
+                                       List<RfmSegmentRule> rules) {
+        Dataset<Row> buyers = customerValue.where(isBuyer());
+        Dataset<Row> perSegment = buyers.groupBy(col(RFM_SEGMENT)).agg(
+                count(lit(1)).as(CUSTOMERS),
+                avg(col(RECENCY_DAYS)).as(AVG_RECENCY_DAYS),
+                avg(col(FREQUENCY)).as(AVG_FREQUENCY),
+                avg(col(MONETARY)).as(AVG_MONETARY),
+                sum(col(MONETARY)).as(REVENUE));
+        Dataset<Row> totals = buyers.agg(count(lit(1)).as("_buyers"), sum(col(MONETARY)).as("_revenue"));
+        List<Row> order = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        for (RfmSegmentRule rule : rules) {
+            if (!seen.contains(rule.segment())) {
+                seen.add(rule.segment());
+                order.add(RowFactory.create(rule.segment(), seen.size()));
+            }
+        }
+        Dataset<Row> segments = spark.createDataFrame(order, new StructType()
+                .add(RFM_SEGMENT, DataTypes.StringType, false).add("_order", DataTypes.IntegerType, false));
+        Column customers = coalesce(col(CUSTOMERS), lit(0L));
+        Column revenue = coalesce(col(REVENUE), lit(BigDecimal.ZERO)).cast(MONEY);
+        Dataset<Row> summary = segments.join(perSegment, new String[] {RFM_SEGMENT}, "left").crossJoin(totals)
+                .select(col(RFM_SEGMENT),
+                        customers.as(CUSTOMERS),
+                        ValueBands.ratio(customers, col("_buyers")).as(SHARE_OF_CUSTOMERS),
+                        col(AVG_RECENCY_DAYS),
+                        col(AVG_FREQUENCY),
+                        round(col(AVG_MONETARY), 2).as(AVG_MONETARY),
+                        revenue.as(REVENUE),
+                        ValueBands.ratio(revenue, col("_revenue")).as(SHARE_OF_REVENUE),
+                        lit(asOf).as(SNAPSHOT_DATE),
+                        col("_order"))
+                .orderBy(col("_order"));
+        return AnalyticsSchema.conform(summary, AnalyticsSchema.RFM_SEGMENT_SUMMARY);
     }
 }

@@ -70,6 +70,7 @@ final class CustomerValueTasklet implements Tasklet {
             lake.stage(runDate, AnalyticsSchema.SEGMENT_PROFILE_TABLE, withoutPartitionColumn(result.segmentProfile()));
             lake.stage(runDate, AnalyticsSchema.VALUE_BAND_SUMMARY_TABLE,
                     withoutPartitionColumn(result.valueBandSummary()));
+            lake.stage(runDate, AnalyticsSchema.RFM_SEGMENT_SUMMARY_TABLE, withoutPartitionColumn(result.rfmSegmentSummary()));
             result.churnModel().writeJson(InfrastructureConfiguration.reportsDir(config).resolve(runDate.toString())
                     .resolve("models").resolve("churn_model.json"));
             ExecutionContext out = StepStats.of(context);

@@ -48,7 +48,7 @@ public class NightlyJobConfiguration {
     /** Every table a nightly run publishes, in the order of docs/outputs.md. */
     public static final List<String> PUBLISHED_TABLES = List.of(LakeTables.CUSTOMER_MASTER, LakeTables.CUSTOMER_XREF,
             LakeTables.TRANSACTIONS, AnalyticsSchema.CUSTOMER_VALUE_TABLE, AnalyticsSchema.SEGMENT_PROFILE_TABLE,
-            AnalyticsSchema.VALUE_BAND_SUMMARY_TABLE);
+            AnalyticsSchema.VALUE_BAND_SUMMARY_TABLE, AnalyticsSchema.RFM_SEGMENT_SUMMARY_TABLE);
 
     @Bean(destroyMethod = "close")
     public SparkSessions sparkSessions() {

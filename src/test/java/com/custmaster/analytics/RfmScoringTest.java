@@ -107,6 +107,32 @@ class RfmScoringTest {
     }
 
     @Test
+    void theSegmentSummaryHasEverySegmentOfTheMapInOrderWithBuyersOnly(SparkSession spark) {
+        Dataset<Row> scored = RfmScoring.withScores(RfmScoring.customerMetrics(
+                Fixtures.transactions(spark, rfmFixture()), Fixtures.customers(spark, FIXTURE_CUSTOMERS), AS_OF), SETTINGS);
+
+        List<Row> summary = RfmScoring.segmentSummary(spark, scored, AS_OF, SETTINGS.rfmSegments()).collectAsList();
+
+        assertThat(summary).extracting(row -> row.<String>getAs("rfm_segment")).containsExactly("champions",
+                "loyal_customers", "potential_loyalists", "new_customers", "promising", "need_attention", "about_to_sleep",
+                "cant_lose", "at_risk", "hibernating");
+        Row loyal = summary.get(1);
+        assertThat(loyal.<Long>getAs("customers")).isEqualTo(2L);
+        assertThat(loyal.<Double>getAs("share_of_customers")).isEqualTo(0.5);
+        assertThat(loyal.<java.math.BigDecimal>getAs("revenue")).isEqualByComparingTo("510.00");
+        assertThat(loyal.<Double>getAs("share_of_revenue")).isCloseTo(510.0 / 595.0, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(loyal.<java.math.BigDecimal>getAs("avg_monetary")).isEqualByComparingTo("255.00");
+        Row hibernating = summary.get(9);
+        assertThat(hibernating.<Long>getAs("customers")).isEqualTo(2L);
+        assertThat(hibernating.<Double>getAs("avg_recency_days")).isEqualTo(181.0);
+        Row champions = summary.get(0);
+        assertThat(champions.<Long>getAs("customers")).isZero();
+        assertThat(champions.<java.math.BigDecimal>getAs("revenue")).isEqualByComparingTo("0.00");
+        assertThat(champions.<Double>getAs("avg_frequency")).isNull();
+        assertThat(summary.stream().mapToLong(row -> row.<Long>getAs("customers")).sum()).isEqualTo(4);
+    }
+
+    @Test
     void quintileScoresStayBalancedWhenManyValuesTie(SparkSession spark) {
         // Ten buyers bought once on the same day (R and F all tied); six of them spent the same 5.00.
         List<String> ids = Fixtures.ids("m", 10);
