@@ -54,10 +54,6 @@ public final class ConfigLoader {
         this.environment = environment;
     }
 
-    /**
-     * @param confDir the configuration folder
-     * @param varOverride a var folder that replaces pipeline.yml's (tests, ad-hoc runs), or null
-     */
     /** Only {@code matching.yml} of a configuration folder (for the ad-hoc dedupe command). */
     public static MatchingConfig loadMatching(Path confDir) {
         Path file = confDir.resolve("matching.yml");
@@ -67,6 +63,19 @@ public final class ConfigLoader {
         return MatchingConfigReader.read(YamlSection.load(file));
     }
 
+    /** Only the model settings of {@code analytics.yml} (for the ad-hoc analytics command; the orders feed is not read). */
+    public static AnalyticsSettings loadAnalytics(Path confDir) {
+        Path file = confDir.resolve("analytics.yml");
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException(file + ": no such file");
+        }
+        return AnalyticsSettingsReader.read(YamlSection.load(file));
+    }
+
+    /**
+     * @param confDir the configuration folder
+     * @param varOverride a var folder that replaces pipeline.yml's (tests, ad-hoc runs), or null
+     */
     public PipelineConfig load(Path confDir, Path varOverride) {
         Path conf = confDir.toAbsolutePath().normalize();
         if (!Files.isDirectory(conf)) {
