@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 + "'dedupe' deduplicates any CSV file, 'evaluate' scores a deduplication against a known truth, "
                 + "'explain' shows why two source records were matched or not.",
         subcommands = {NightlyCommand.class, DedupeCommand.class, EvaluateCommand.class, ExplainCommand.class,
+                ConsoleCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done (nightly: run completed, or that date had already completed)",
