@@ -201,7 +201,7 @@ public final class ConsoleServer implements AutoCloseable {
         Optional<Sessions.Session> session = sessions.find(cookies.get(SESSION_COOKIE));
         if (path.equals("/login")) {
             if (method.equals("GET")) {
-                return session.isPresent() ? Response.redirect("/queue") : loginPage(200, null);
+                return session.isPresent() ? Response.redirect("/queue") : loginPage(200, null, cookies);
             }
             if (post) {
                 return signIn(form, cookies, session);
@@ -264,8 +264,13 @@ public final class ConsoleServer implements AutoCloseable {
 
     // ---------------------------------------------------------------- sign-in
 
-    private Response loginPage(int status, String problem) {
-        String token = Sessions.randomToken();
+    /**
+     * The sign-in form with the token of its cookie. A browser that has the cookie keeps it: it loads
+     * this page more than once (a favicon request is sent here too), and each form must stay valid.
+     */
+    private Response loginPage(int status, String problem, Map<String, String> cookies) {
+        String existing = cookies.get(LOGIN_COOKIE);
+        String token = existing != null && existing.matches("[A-Za-z0-9_-]{43}") ? existing : Sessions.randomToken();
         return Response.page(status, Pages.login(token, problem))
                 .with("Set-Cookie", LOGIN_COOKIE + "=" + token + "; Path=/login; HttpOnly; SameSite=Strict");
     }
@@ -273,7 +278,7 @@ public final class ConsoleServer implements AutoCloseable {
     private Response signIn(Map<String, String> form, Map<String, String> cookies, Optional<Sessions.Session> current) {
         // the sign-in form carries the token of its own cookie: another site cannot sign a browser in
         if (!PasswordHashes.sameText(form.get(Pages.CSRF_FIELD), cookies.get(LOGIN_COOKIE))) {
-            return loginPage(403, "The sign-in form expired: please sign in again.");
+            return loginPage(403, "The sign-in form expired: please sign in again.", Map.of());
         }
         String user = form.getOrDefault("user", "").trim();
         char[] password = form.getOrDefault("password", "").toCharArray();
@@ -281,13 +286,13 @@ public final class ConsoleServer implements AutoCloseable {
             Duration wait = throttle.wait(user);
             if (!wait.isZero()) {
                 long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-                return loginPage(429, "Too many failed sign-ins for this name: try again in " + seconds + " s.")
+                return loginPage(429, "Too many failed sign-ins for this name: try again in " + seconds + " s.", cookies)
                         .with("Retry-After", Long.toString(seconds));
             }
             if (!users.check(user, password)) {
                 throttle.failed(user);
                 LOG.warn("console: failed sign-in for user name '{}'", user.replaceAll("[^A-Za-z0-9._@-]", "?"));
-                return loginPage(401, "Wrong user name or password.");
+                return loginPage(401, "Wrong user name or password.", cookies);
             }
         } finally {
             PasswordHashes.wipe(password);
