@@ -177,6 +177,11 @@ public final class ConsoleServer implements AutoCloseable {
             } catch (Refusal refusal) {
                 response = Response.page(refusal.status, Pages.message(title(refusal.status), null, refusal.getMessage(),
                         "/queue", "Back to the queue"));
+            } catch (PerRequestSteward.Unavailable e) {
+                LOG.warn("console: {} {}: {}", method, path, e.getMessage());
+                response = Response.page(503, Pages.message("Database busy", null, "The database cannot be opened just now "
+                        + "(is the nightly running?). Nothing was changed: try again in a while.", "/queue", "Back to the queue"))
+                        .with("Retry-After", "60");
             } catch (RuntimeException e) {
                 LOG.error("console: {} {} failed", method, path, e);
                 response = Response.page(500, Pages.message("Something went wrong", null, "The console could not do this; "

@@ -39,7 +39,14 @@ public final class PerRequestSteward {
                     matching, clock);
             return work.apply(steward);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot open the database: " + e.getMessage(), e);
+            throw new Unavailable(e);
+        }
+    }
+
+    /** The database cannot be opened now: with embedded H2, usually because the nightly holds the file. */
+    static final class Unavailable extends RuntimeException {
+        Unavailable(SQLException cause) {
+            super("cannot open the database: " + cause.getMessage(), cause);
         }
     }
 }
