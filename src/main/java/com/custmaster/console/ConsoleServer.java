@@ -231,7 +231,14 @@ public final class ConsoleServer implements AutoCloseable {
         }
         Request request = new Request(method, path, query, form, cookies, signedIn,
                 new Pages.Viewer(signedIn.user, signedIn.csrfToken, post ? null : signedIn.takeFlash()));
-        return route(request);
+        try {
+            return route(request);
+        } catch (Refusal refusal) {
+            // a signed-in user keeps the header (queue, search, sign-out) on a refusal
+            Pages.Viewer viewer = new Pages.Viewer(signedIn.user, signedIn.csrfToken, null);
+            return Response.page(refusal.status, Pages.message(title(refusal.status), viewer, refusal.getMessage(), "/queue",
+                    "Back to the queue"));
+        }
     }
 
     private Response route(Request request) {

@@ -149,24 +149,27 @@ final class Pages {
                 masterLink(view.rightMasterId())));
 
         StoredPairs.StoredPair score = view.latestScore();
-        Html.Safe scoring;
+        Html.Safe summary;
+        Html.Safe evidenceTable;
         if (score == null) {
-            scoring = of("<p id=\"score\">No run kept this pair: it scored below the review threshold.</p>\n");
+            summary = of("<p id=\"score\">No run kept this pair: it scored below the review threshold.</p>\n");
+            evidenceTable = Html.EMPTY;
         } else {
+            summary = of("<p id=\"score\">Run of %s: probability <strong id=\"probability\">%s</strong>, match weight %s bits, "
+                    + "decision <strong>%s</strong>, found by blocking rule %s.</p>\n", score.runDate(),
+                    String.format(Locale.ROOT, "%.3f", score.matchProbability()),
+                    String.format(Locale.ROOT, "%+.2f", score.matchWeight()), score.decision(), score.blockingRule());
             List<Html.Safe> evidence = new ArrayList<>();
             for (Evidence entry : Evidence.parse(score.evidence())) {
                 evidence.add(of("<tr><td>%s</td><td>%s</td><td class=\"number\">%s</td></tr>\n", entry.field(), entry.level(),
                         entry.weight()));
             }
-            scoring = of("""
-                    <p id="score">Run of %s: probability <strong id="probability">%s</strong>, match weight %s bits, decision <strong>%s</strong>, found by blocking rule %s.</p>
+            evidenceTable = of("""
                     <h2>Field comparison</h2>
                     <table id="evidence"><thead><tr><th>Comparison</th><th>Level reached</th><th>Weight (bits)</th></tr></thead>
                     <tbody>
                     %s</tbody></table>
-                    """, score.runDate(), String.format(Locale.ROOT, "%.3f", score.matchProbability()),
-                    String.format(Locale.ROOT, "%+.2f", score.matchWeight()), score.decision(), score.blockingRule(),
-                    Html.join(evidence));
+                    """, Html.join(evidence));
         }
         Html.Safe decided = view.decidedBy() == null ? Html.EMPTY
                 : of("<p class=\"decided\" id=\"decided\">Decided <strong>%s</strong>: %s on %s%s.</p>\n",
@@ -186,9 +189,9 @@ final class Pages {
                 <button type="submit" name="verdict" value="skip" id="skip">Skip</button>
                 </form>
                 <p class="note">A decision takes effect at the next nightly run; until then the pair leaves the queue.</p>
-                <p><a href="/queue">Back to the queue</a></p>
-                """, view.pair().left(), view.pair().right(), decided, scoring, view.pair().left(), view.pair().right(),
-                Html.join(rows), csrf(viewer), view.pair().left(), view.pair().right()));
+                %s<p><a href="/queue">Back to the queue</a></p>
+                """, view.pair().left(), view.pair().right(), decided, summary, view.pair().left(), view.pair().right(),
+                Html.join(rows), csrf(viewer), view.pair().left(), view.pair().right(), evidenceTable));
     }
 
     private static Html.Safe compare(String label, Contact left, Contact right, Function<Contact, Object> field) {
