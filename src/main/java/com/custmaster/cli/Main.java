@@ -12,9 +12,10 @@ import picocli.CommandLine.Command;
         description = "Nightly CRM pipeline: ingest contacts, deduplicate into a customer master, customer value on Spark; "
                 + "'dedupe' deduplicates any CSV file, 'evaluate' scores a deduplication against a known truth, "
                 + "'explain' shows why two source records were matched or not, "
-                + "'steward' reviews the queue and corrects the master, "
+                + "'steward' reviews the queue and corrects the master, 'console' serves the same as web pages, "
                 + "'analytics' computes customer value from a transactions file.",
-        subcommands = {NightlyCommand.class, DedupeCommand.class, EvaluateCommand.class, ExplainCommand.class, StewardCommand.class, AnalyticsCommand.class,
+        subcommands = {NightlyCommand.class, DedupeCommand.class, EvaluateCommand.class, ExplainCommand.class,
+                StewardCommand.class, ConsoleCommand.class, AnalyticsCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done (nightly: run completed, or that date had already completed)",

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
  * Keeps the arrows of the package layout one-way: domain <- config <- ingest, normalize, match,
  * master <- batch <- cli; analytics and publish depend on domain and config only; quality (scoring a
  * clustering against the truth) depends on domain, the JDK and commons-csv only, so that any stage or
- * tool can use it.
+ * tool can use it. The steward workflow knows nothing of how people reach it (console, command line),
+ * and the web console reaches the database only through the workflow, never the batch wiring.
  */
 class PackageDependenciesTest {
 
@@ -74,6 +75,21 @@ class PackageDependenciesTest {
         noClasses().that().resideInAPackage("com.custmaster.normalize..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.custmaster.ingest..", "com.custmaster.match..",
                         "com.custmaster.master..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theConsoleDoesNotDependOnTheWiringOrTheCommandLine() {
+        noClasses().that().resideInAPackage("com.custmaster.console..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.custmaster.batch..", "com.custmaster.cli..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theStewardWorkflowDoesNotKnowTheConsoleTheWiringOrTheCommandLine() {
+        noClasses().that().resideInAPackage("com.custmaster.steward..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.custmaster.console..", "com.custmaster.batch..",
+                        "com.custmaster.cli..")
                 .check(CLASSES);
     }
 }

@@ -6,7 +6,10 @@ import com.custmaster.ingest.StagingStore;
 import com.custmaster.master.MasterRunStats;
 import com.custmaster.master.MasterService;
 import com.custmaster.master.MasterStore;
+import com.custmaster.domain.Contact;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,9 +27,16 @@ public record MatchedNight(DataSource dataSource, SampleContacts sample, MasterR
 
     /** Stages the sample as of {@code runDate} into the database of {@code config} and matches it. */
     public static MatchedNight run(PipelineConfig config, LocalDate runDate) throws Exception {
+        return run(config, runDate, UnaryOperator.identity());
+    }
+
+    /** As {@link #run(PipelineConfig, LocalDate)}, with the staged records changed first (same order and size). */
+    public static MatchedNight run(PipelineConfig config, LocalDate runDate, UnaryOperator<List<Contact>> change)
+            throws Exception {
         DataSource dataSource = new InfrastructureConfiguration().dataSource(config);
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        SampleContacts sample = SampleContacts.read(config, runDate);
+        SampleContacts read = SampleContacts.read(config, runDate);
+        SampleContacts sample = new SampleContacts(change.apply(read.staged()), read.origins());
         new StagingStore(jdbc).insertStaged(runDate, sample.staged(), sample.origins());
         MasterRunStats stats = new MasterService(new MasterStore(jdbc), config).run(runDate);
         return new MatchedNight(dataSource, sample, stats);

@@ -1,0 +1,68 @@
+package com.custmaster.console;
+
+import java.util.Locale;
+
+/**
+ * The one place where text becomes HTML. Every value put into a page goes through
+ * {@link #escape} by way of {@link #of}, which escapes each argument unless it is {@link Safe}
+ * markup built the same way; so a name like {@code <script>} in a source record reads as text.
+ */
+final class Html {
+
+    /** Markup whose values were escaped already; put into a page as is. */
+    record Safe(String html) {
+        Safe {
+            java.util.Objects.requireNonNull(html, "html is null");
+        }
+
+        @Override
+        public String toString() {
+            return html;
+        }
+    }
+
+    static final Safe EMPTY = new Safe("");
+
+    private Html() {
+    }
+
+    /** Text as HTML text or attribute value (quoted with double quotes). Null is empty. */
+    static String escape(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value.toString();
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * Markup from a template of our own with {@code %s} for each argument; each argument is escaped
+     * unless it is {@link Safe}.
+     */
+    static Safe of(String template, Object... args) {
+        Object[] escaped = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            escaped[i] = args[i] instanceof Safe safe ? safe.html() : escape(args[i]);
+        }
+        return new Safe(String.format(Locale.ROOT, template, escaped));
+    }
+
+    /** Pieces of markup one after another. */
+    static Safe join(Iterable<Safe> pieces) {
+        StringBuilder out = new StringBuilder();
+        pieces.forEach(piece -> out.append(piece.html()));
+        return new Safe(out.toString());
+    }
+}
