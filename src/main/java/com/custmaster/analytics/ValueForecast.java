@@ -72,7 +72,7 @@ final class ValueForecast {
         Dataset<Row> buyers = customers.where(col(FREQUENCY).gt(0));
         List<Row> triples = buyers.select(x().as(X), tx(FIRST_PURCHASE_DATE, LAST_PURCHASE_DATE).as(TX),
                         t(FIRST_PURCHASE_DATE, asOf).as(T))
-                .groupBy(X, TX, T).agg(count(lit(1))).collectAsList();
+                .groupBy(X, TX, T).agg(count(lit(1))).orderBy(X, TX, T).collectAsList();
         double[] xs = new double[triples.size()];
         double[] txs = new double[triples.size()];
         double[] ts = new double[triples.size()];
@@ -115,7 +115,8 @@ final class ValueForecast {
         if (repeatCount > SPEND_SAMPLE) {
             repeat = repeat.sample(false, Math.min(1.0, 1.1 * SPEND_SAMPLE / repeatCount), seed);
         }
-        List<Row> spend = repeat.collectAsList();
+        // Sorted, so the fit adds up its likelihood in the same order on any cluster: the same parameters.
+        List<Row> spend = repeat.toDF("f", "m").orderBy("f", "m").collectAsList();
         double[] purchases = new double[spend.size()];
         double[] mean = new double[spend.size()];
         for (int i = 0; i < spend.size(); i++) {

@@ -7,16 +7,19 @@ import java.util.Arrays;
  * {@code jobs/bench <stage> [options]}: the first argument names what to run, the rest are its
  * {@code --name value} options. {@code ingest} measures read and normalise throughput
  * ({@link IngestBenchmark}); {@code people} writes synthetic persons with known truth for
- * deduplication benchmarks ({@link SyntheticPeople}).
+ * deduplication benchmarks ({@link SyntheticPeople}); {@code value} times the customer-value job
+ * ({@link ValueBenchmark}).
  */
 public final class Bench {
 
     static final String USAGE = "usage: jobs/bench <stage> [options]\n\nstages:\n" + IngestBenchmark.HELP + "\n"
-            + SyntheticPeople.HELP + "\n" + DedupeBenchmark.HELP + "\n" + QualityBenchmark.HELP + "\nexamples:\n"
+            + SyntheticPeople.HELP + "\n" + DedupeBenchmark.HELP + "\n" + QualityBenchmark.HELP + "\n" + ValueBenchmark.HELP
+            + "\nexamples:\n"
             + "  jobs/bench ingest --rows 1000000 --out docs/benchmarks.md\n"
             + "  jobs/bench people --rows 1000000 --seed 7 --out /tmp/people.csv\n"
             + "  jobs/bench dedupe --rows 100000,300000,1000000 --out docs/benchmarks.md\n"
-            + "  jobs/bench quality --out docs/quality.md\n";
+            + "  jobs/bench quality --out docs/quality.md\n"
+            + "  jobs/bench value --transactions 10000000 --customers 1000000 --out docs/benchmarks.md\n";
 
     private static final int EXIT_USAGE = 2;
 
@@ -41,6 +44,7 @@ public final class Bench {
                 case "dedupe" -> DedupeBenchmark.run(rest, System.out);
                 case "dedupe-one" -> DedupeBenchmark.runOne(rest, System.out);
                 case "quality" -> QualityBenchmark.run(rest, System.out);
+                case "value" -> ValueBenchmark.run(rest, System.out);
                 default -> throw new IllegalArgumentException("unknown stage '" + args[0] + "'");
             };
         } catch (IllegalArgumentException e) {
