@@ -75,20 +75,31 @@ class SparkClusterIT {
         return builder.start();
     }
 
-    private static void awaitLog(String name, String text, Process process) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        Path log = logs.resolve(name + ".log");
+    /** Waits until {@code ready} holds, failing early with the process's output when it dies. */
+    private static void await(String name, Process process, java.util.concurrent.Callable<Boolean> ready) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(text)) {
-                return;
+            try {
+                if (ready.call()) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
             }
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited: " + Files.readString(log, StandardCharsets.UTF_8));
+                throw new IllegalStateException(name + " exited: " + Files.readString(logs.resolve(name + ".log")));
             }
-            Thread.sleep(200);
+            Thread.sleep(250);
         }
-        throw new IllegalStateException(name + " did not log '" + text + "' within 90 s: "
-                + Files.readString(log, StandardCharsets.UTF_8));
+        throw new IllegalStateException(name + " not ready within 120 s: " + Files.readString(logs.resolve(name + ".log")));
+    }
+
+    /** The master's status page as JSON (the standalone master serves it at /json/). */
+    private static String masterStatus(int uiPort) throws IOException, InterruptedException {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + uiPort + "/json/")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 ? response.body() : "";
     }
 
     @BeforeAll
@@ -96,10 +107,11 @@ class SparkClusterIT {
         logs = Files.createDirectories(temp.resolve("logs"));
         int port = freePort();
         masterUrl = "spark://127.0.0.1:" + port;
+        int masterUi = freePort();
         Process master = start("master", Map.of(), "-Xmx256m", "-cp", CLASSPATH, "org.apache.spark.deploy.master.Master",
-                "--host", "127.0.0.1", "--port", String.valueOf(port), "--webui-port", String.valueOf(freePort()));
+                "--host", "127.0.0.1", "--port", String.valueOf(port), "--webui-port", String.valueOf(masterUi));
         CLUSTER.add(master);
-        awaitLog("master", "I have been elected leader", master);
+        await("master", master, () -> masterStatus(masterUi).contains("\"status\" : \"ALIVE\""));
 
         // The worker launches executors with Spark's launcher, which wants a Spark home: an empty one,
         // with the project's dependencies as the distribution's class path.
@@ -111,7 +123,7 @@ class SparkClusterIT {
                 "--cores", "2", "--memory", "1536m", "--webui-port", String.valueOf(freePort()),
                 "--work-dir", Files.createDirectories(temp.resolve("work")).toString(), masterUrl);
         CLUSTER.add(worker);
-        awaitLog("worker", "Successfully registered with master", worker);
+        await("worker", worker, () -> masterStatus(masterUi).replace(" ", "").contains("\"aliveworkers\":1"));
     }
 
     @AfterAll
@@ -144,6 +156,15 @@ class SparkClusterIT {
         return file;
     }
 
+    /** The shipped analytics settings with k tried in 2..3 only: the comparison needs K-means, not a long search. */
+    private static Path conf() throws IOException {
+        Path conf = Files.createDirectories(temp.resolve("conf"));
+        String settings = Files.readString(Path.of("conf/analytics.yml"), StandardCharsets.UTF_8);
+        assertThat(settings).contains("k_max: 6");
+        Files.writeString(conf.resolve("analytics.yml"), settings.replace("k_max: 6", "k_max: 3"), StandardCharsets.UTF_8);
+        return conf;
+    }
+
     private static String submit(String master, Path input, Path out, String name) throws Exception {
         Process driver = start(name, Map.of(), "-Xmx1g", "-cp", CLASSPATH, "org.apache.spark.deploy.SparkSubmit",
                 "--master", master, "--deploy-mode", "client", "--class", "com.custmaster.cli.Main",
@@ -152,7 +173,7 @@ class SparkClusterIT {
                 "--conf", "spark.sql.shuffle.partitions=8",
                 JAR.toString(), "analytics", "--transactions", input.toString(), "--map", "customer_id=customer",
                 "--map", "order_ts=ts", "--map", "amount=amount", "--as-of", AS_OF.toString(), "--out", out.toString(),
-                "--conf", Path.of("conf").toAbsolutePath().toString());
+                "--conf", conf().toString());
         assertThat(driver.waitFor(5, TimeUnit.MINUTES)).as(name + " finished").isTrue();
         String log = Files.readString(logs.resolve(name + ".log"), StandardCharsets.UTF_8);
         assertThat(driver.exitValue()).as(log).isZero();
