@@ -41,6 +41,12 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class CustomerValueJob {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CustomerValueJob.class);
+
+    private static String seconds(long from, long to) {
+        return String.format(java.util.Locale.ROOT, "%.1f", (to - from) / 1e9);
+    }
+
     /**
      * Computes the customer-value tables.
      *
@@ -67,14 +73,17 @@ public final class CustomerValueJob {
         Dataset<Row> metrics = RfmScoring.customerMetrics(transactions, customers, asOf);
         Dataset<Row> scored = RfmScoring.withScores(metrics, settings);
         scored = ValueBands.withValueBand(scored, settings);
+        long started = System.nanoTime();
         scored = ChurnRule.withChurn(scored, settings).persist(StorageLevel.MEMORY_AND_DISK());
         ChurnModelFit churnModel = ValueForecast.fit(scored, asOf, settings.annualDiscountRate(), settings.seed());
+        long fitted = System.nanoTime();
 
         Segmentation segmentation = null;
         Dataset<Row> customerValue = null;
         CustomerValueSummary summary;
         try {
             segmentation = ValueSegmentation.segment(spark, scored, settings);
+            long segmented = System.nanoTime();
             Dataset<Row> joined = ValueForecast.withForecast(
                     scored.join(segmentation.assignments(), new String[] {MASTER_ID}, "left"), asOf, churnModel)
                     .withColumn(SNAPSHOT_DATE, lit(asOf));
@@ -85,6 +94,8 @@ public final class CustomerValueJob {
                     count(when(RfmScoring.isBuyer(), lit(1))),
                     coalesce(sum(MONETARY), lit(BigDecimal.ZERO)))
                     .first();
+            LOG.info("customer value of {} customers: RFM, bands, churn rule and model fits {} s, K-means {} s, scoring {} s",
+                    totals.getLong(0), seconds(started, fitted), seconds(fitted, segmented), seconds(segmented, System.nanoTime()));
             summary = new CustomerValueSummary(
                     asOf,
                     totals.getLong(0),

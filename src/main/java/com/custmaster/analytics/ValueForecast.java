@@ -5,14 +5,17 @@ import static com.custmaster.analytics.AnalyticsSchema.EXPECTED_VALUE_12M;
 import static com.custmaster.analytics.AnalyticsSchema.FIRST_PURCHASE_DATE;
 import static com.custmaster.analytics.AnalyticsSchema.FREQUENCY;
 import static com.custmaster.analytics.AnalyticsSchema.LAST_PURCHASE_DATE;
+import static com.custmaster.analytics.AnalyticsSchema.MASTER_ID;
 import static com.custmaster.analytics.AnalyticsSchema.MONETARY;
 import static com.custmaster.analytics.AnalyticsSchema.P_ALIVE;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -33,8 +36,10 @@ import org.slf4j.LoggerFactory;
  * next 90 days and the value expected in the next 12 months, discounted monthly.
  *
  * <p>Fitting runs on the driver on small summaries: BG/NBD on the distinct (x, t_x, T) triples with
- * their counts (exact, and a few hundred thousand rows at most for years of daily data), Gamma-Gamma
- * on a seeded sample of at most {@value #SPEND_SAMPLE} customers. Scoring runs on the executors.
+ * their counts, Gamma-Gamma on each customer's purchases and mean spend; above {@value #FIT_SAMPLE}
+ * customers each on a seeded sample of about that many (chosen by a hash of the master ID, so the same
+ * on any cluster), which estimates a handful of parameters as well as all would. Scoring runs on the
+ * executors, for every customer.
  * With too few buyers for a fit the three columns stay null and the reason is logged and kept.
  */
 final class ValueForecast {
@@ -43,7 +48,8 @@ final class ValueForecast {
 
     /** Fewer buyers than this, and the models are not fitted. */
     static final int MIN_CUSTOMERS = 30;
-    static final int SPEND_SAMPLE = 200_000;
+    /** Above this many customers a model is fitted on a seeded sample of about this many. */
+    static final int FIT_SAMPLE = 100_000;
     static final int HORIZON_DAYS = 90;
     static final int VALUE_MONTHS = 12;
     private static final double DAYS_PER_MONTH = 365.25 / 12;
@@ -70,7 +76,11 @@ final class ValueForecast {
     /** Fits both models on the buyers of {@code customers} (rows with first/last purchase date, frequency, monetary). */
     static ChurnModelFit fit(Dataset<Row> customers, LocalDate asOf, double annualDiscountRate, long seed) {
         Dataset<Row> buyers = customers.where(col(FREQUENCY).gt(0));
-        List<Row> triples = buyers.select(x().as(X), tx(FIRST_PURCHASE_DATE, LAST_PURCHASE_DATE).as(TX),
+        long allBuyers = buyers.count();
+        LOG.info("fitting BG/NBD and Gamma-Gamma on {} buyers{}", allBuyers,
+                allBuyers > FIT_SAMPLE ? " (seeded samples of about " + FIT_SAMPLE + ")" : "");
+        Dataset<Row> fitted = allBuyers > FIT_SAMPLE ? sample(buyers, (double) FIT_SAMPLE / allBuyers, seed) : buyers;
+        List<Row> triples = fitted.select(x().as(X), tx(FIRST_PURCHASE_DATE, LAST_PURCHASE_DATE).as(TX),
                         t(FIRST_PURCHASE_DATE, asOf).as(T))
                 .groupBy(X, TX, T).agg(count(lit(1))).orderBy(X, TX, T).collectAsList();
         double[] xs = new double[triples.size()];
@@ -98,12 +108,12 @@ final class ValueForecast {
             LOG.warn("BG/NBD could not be fitted: {}", e.getMessage());
             return new ChurnModelFit(asOf, null, null, annualDiscountRate, "BG/NBD not fitted: " + e.getMessage());
         }
-        LOG.info("BG/NBD fitted on {} buyers ({} distinct histories): r={}, alpha={} days, a={}, b={}, log-likelihood {}{}",
-                buyerCount, triples.size(), round(bgNbd.r()), round(bgNbd.alpha()), round(bgNbd.a()), round(bgNbd.b()),
+        LOG.info("BG/NBD fitted on {} buyers{} ({} distinct histories): r={}, alpha={} days, a={}, b={}, log-likelihood {}{}",
+                buyerCount, allBuyers > FIT_SAMPLE ? " (a sample of " + allBuyers + ")" : "", triples.size(), round(bgNbd.r()), round(bgNbd.alpha()), round(bgNbd.a()), round(bgNbd.b()),
                 round(bgNbd.logLikelihood()), bgNbd.converged() ? "" : " (did not converge)");
 
         Dataset<Row> repeat = buyers.where(col(FREQUENCY).geq(2).and(col(MONETARY).gt(0)))
-                .select(col(FREQUENCY).cast(DataTypes.DoubleType),
+                .select(col(MASTER_ID), col(FREQUENCY).cast(DataTypes.DoubleType),
                         col(MONETARY).cast(DataTypes.DoubleType).divide(col(FREQUENCY)));
         long repeatCount = repeat.count();
         if (repeatCount < MIN_CUSTOMERS) {
@@ -112,11 +122,11 @@ final class ValueForecast {
             LOG.warn(note);
             return new ChurnModelFit(asOf, bgNbd, null, annualDiscountRate, note);
         }
-        if (repeatCount > SPEND_SAMPLE) {
-            repeat = repeat.sample(false, Math.min(1.0, 1.1 * SPEND_SAMPLE / repeatCount), seed);
+        if (repeatCount > FIT_SAMPLE) {
+            repeat = sample(repeat, (double) FIT_SAMPLE / repeatCount, seed);
         }
         // Sorted, so the fit adds up its likelihood in the same order on any cluster: the same parameters.
-        List<Row> spend = repeat.toDF("f", "m").orderBy("f", "m").collectAsList();
+        List<Row> spend = repeat.toDF("id", "f", "m").select("f", "m").orderBy("f", "m").collectAsList();
         double[] purchases = new double[spend.size()];
         double[] mean = new double[spend.size()];
         for (int i = 0; i < spend.size(); i++) {
@@ -133,6 +143,15 @@ final class ValueForecast {
         LOG.info("Gamma-Gamma fitted on {} customers: p={}, q={}, gamma={}{}", spend.size(), round(gammaGamma.p()),
                 round(gammaGamma.q()), round(gammaGamma.gamma()), gammaGamma.converged() ? "" : " (did not converge)");
         return new ChurnModelFit(asOf, bgNbd, gammaGamma, annualDiscountRate, null);
+    }
+
+    /**
+     * About {@code fraction} of the rows, chosen by a seeded hash of the master ID: the same customers
+     * whatever the partitioning, so a cluster and a laptop fit the same sample.
+     */
+    private static Dataset<Row> sample(Dataset<Row> rows, double fraction, long seed) {
+        long buckets = 1_000_000;
+        return rows.where(pmod(xxhash64(col(MASTER_ID), lit(seed)), lit(buckets)).lt(lit((long) Math.ceil(fraction * buckets))));
     }
 
     private static double round(double value) {

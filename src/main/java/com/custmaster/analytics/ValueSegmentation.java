@@ -60,7 +60,8 @@ import org.apache.spark.storage.StorageLevel;
  * <p>Choosing k: each k in {@code [kMin, kMax]} (at most sample size - 1) is fitted on a seeded
  * sample of about {@code sampleSize} buyers; a k is eligible when its smallest cluster holds at
  * least {@code minClusterShare} of the sample. The eligible k with the highest silhouette wins
- * (ties: the smaller k). The chosen k is then fitted on all buyers. If no k is eligible (too few
+ * (ties: the smaller k). Its centres, fitted on the sample, then assign every buyer to the nearest
+ * (all buyers are the sample when there are no more than {@code sampleSize}). If no k is eligible (too few
  * or too uniform buyers) all buyers form one segment and no silhouette is reported.
  *
  * <p>Numbering: segment 1 is the cluster with the highest mean monetary, then descending (ties:
@@ -166,7 +167,9 @@ final class ValueSegmentation {
         Dataset<Row> sample = features;
         long sampleCount = buyerCount;
         if (buyerCount > settings.sampleSize()) {
-            sample = features.sample(false, (double) settings.sampleSize() / buyerCount, settings.seed())
+            // One partition: the many small jobs of fitting and scoring each candidate k then cost one
+            // task each instead of one per partition (tens of thousands of rows need no parallelism).
+            sample = features.sample(false, (double) settings.sampleSize() / buyerCount, settings.seed()).coalesce(1)
                     .persist(StorageLevel.MEMORY_AND_DISK());
             cached.add(sample);
             sampleCount = sample.count();
@@ -185,8 +188,10 @@ final class ValueSegmentation {
             return singleSegment(assembled, buyerCount, candidates, cached);
         }
         int k = chosen.getAsInt();
-        // Without sampling the candidate was fitted on all buyers already: same data, same seed.
-        KMeansModel model = sample == features ? models.get(k) : kMeans(k, settings.seed()).fit(features);
+        // The centres of the chosen candidate, fitted on the seeded sample (all buyers when there was no
+        // sample): a sample of tens of thousands places a handful of centres as well as all buyers would,
+        // and every buyer is then assigned to the nearest.
+        KMeansModel model = models.get(k);
         Dataset<Row> predicted = model.transform(features);
 
         // k rows: mean monetary per cluster, to number segments by value.

@@ -24,8 +24,8 @@ import java.util.Locale;
  * <h2>K-means</h2>
  * k is chosen in {@code [kMin, kMax]} by silhouette on a seeded sample of about
  * {@link #sampleSize()} buyers; a candidate whose smallest cluster holds less than
- * {@link #minClusterShare()} of the sampled customers is not eligible. The chosen k is then fitted
- * on all buyers with {@link #seed()}.
+ * {@link #minClusterShare()} of the sampled customers is not eligible. The chosen k's centres,
+ * fitted on that sample with {@link #seed()}, then assign every buyer to the nearest.
  *
  * <h2>Churn rule</h2>
  * A buyer is {@code churned} when {@code recency_days > max(inactiveFloorDays, gapMultiple x own

@@ -56,7 +56,8 @@ public final class Lake {
     /** Writes one table of the run to its staging folder (replacing an earlier attempt's). */
     public String stage(LocalDate runDate, String table, Dataset<Row> data) {
         String path = stagingPath(runDate, table);
-        data.coalesce(1).write().mode(SaveMode.Overwrite).option("compression", "snappy").parquet(path);
+        // One file per table; repartition, not coalesce, so the work before the write keeps its parallelism.
+        data.repartition(1).write().mode(SaveMode.Overwrite).option("compression", "snappy").parquet(path);
         LOG.info("staged {} at {}", table, path);
         return path;
     }
