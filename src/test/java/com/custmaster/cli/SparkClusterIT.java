@@ -3,16 +3,13 @@ package com.custmaster.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.custmaster.testing.DuckDb;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -180,21 +176,9 @@ class SparkClusterIT {
         return log;
     }
 
-    private static List<Map<String, Object>> rows(Path out, String table) throws Exception {
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT * FROM read_parquet('" + out.resolve(table)
-                     .resolve("snapshot_date=" + AS_OF).resolve("*.parquet") + "') ORDER BY 1")) {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            while (rs.next()) {
-                Map<String, Object> row = new TreeMap<>();
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
-                }
-                rows.add(row);
-            }
-            return rows;
-        }
+    private static List<Map<String, Object>> rows(Path out, String table) {
+        return DuckDb.query("SELECT * FROM read_parquet('" + out.resolve(table).resolve("snapshot_date=" + AS_OF)
+                .resolve("*.parquet") + "') ORDER BY 1");
     }
 
     @Test
