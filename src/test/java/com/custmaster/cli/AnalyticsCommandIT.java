@@ -16,12 +16,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AnalyticsCommandIT {
 
-    private static final Path DATA = Path.of("../shared/eval/transactions/online_retail.csv");
+    private static Path data;
     private static final LocalDate AS_OF = LocalDate.of(2011, 12, 9);
 
     @TempDir
@@ -48,12 +50,34 @@ class AnalyticsCommandIT {
     private record Expected(TreeSet<LocalDate> days, BigDecimal monetary) {
     }
 
+    /**
+     * The labelled data lives beside the checkout (../shared/eval), or where CUSTMASTER_EVAL points; a
+     * checkout elsewhere on this machine finds it under /work/shared/eval.
+     */
+    private static Path evalData(String file) {
+        List<Path> candidates = new ArrayList<>();
+        String configured = System.getenv("CUSTMASTER_EVAL");
+        if (configured != null && !configured.isBlank()) {
+            candidates.add(Path.of(configured));
+        }
+        candidates.add(Path.of("../shared/eval"));
+        candidates.add(Path.of("/work/shared/eval"));
+        for (Path root : candidates) {
+            if (Files.isRegularFile(root.resolve(file))) {
+                return root.resolve(file);
+            }
+        }
+        Assumptions.abort("the labelled data " + file + " is not in any of " + candidates + " (set CUSTMASTER_EVAL)");
+        return null;
+    }
+
     @BeforeAll
     static void runTheCommand() {
+        data = evalData("transactions/online_retail.csv");
         StringWriter stdout = new StringWriter();
         StringWriter stderr = new StringWriter();
         exitCode = Main.execute(new PrintWriter(stdout, true), new PrintWriter(stderr, true), "analytics",
-                "--transactions", DATA.toString(), "--map", "customer_id=CustomerID", "--map", "order_id=InvoiceNo",
+                "--transactions", data.toString(), "--map", "customer_id=CustomerID", "--map", "order_id=InvoiceNo",
                 "--map", "order_ts=InvoiceDate", "--map", "quantity=Quantity", "--map", "unit_price=UnitPrice",
                 "--where", "CAST(Quantity AS DOUBLE) > 0 AND CAST(UnitPrice AS DOUBLE) > 0 AND InvoiceNo NOT LIKE 'C%'",
                 "--as-of", AS_OF.toString(), "--out", out.toString(), "--conf", "conf");
@@ -62,7 +86,7 @@ class AnalyticsCommandIT {
 
     private static Map<String, Expected> independentRfm() throws Exception {
         Map<String, Expected> customers = new HashMap<>();
-        try (Reader reader = Files.newBufferedReader(DATA, StandardCharsets.UTF_8)) {
+        try (Reader reader = Files.newBufferedReader(data, StandardCharsets.UTF_8)) {
             for (CSVRecord row : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
                 String customer = row.get("CustomerID").trim();
                 BigDecimal quantity = new BigDecimal(row.get("Quantity").trim());
