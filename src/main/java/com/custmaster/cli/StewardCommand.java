@@ -179,17 +179,7 @@ final class StewardCommand implements Callable<Integer> {
                 out.println(view.requestedId() + " was retired; it redirects to " + golden.masterId());
             }
             out.printf(Locale.ROOT, "%s (%s, %d source records)%n", golden.masterId(), view.status(), view.members().size());
-            Map<String, Object> values = new java.util.LinkedHashMap<>();
-            values.put("full_name", golden.fullName());
-            values.put("email", golden.email());
-            values.put("phone", golden.phone());
-            values.put("birth_date", golden.birthDate());
-            values.put("address_line", golden.addressLine());
-            values.put("city", golden.city());
-            values.put("postcode", golden.postcode());
-            values.put("country", golden.country());
-            values.put("company", golden.company());
-            values.put("id_number", golden.idNumber());
+            Map<String, Object> values = golden.fields();
             values.forEach((field, value) -> {
                 if (value != null) {
                     GoldenRecord.Lineage from = golden.lineage().get(field);

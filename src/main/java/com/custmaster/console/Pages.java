@@ -207,19 +207,7 @@ final class Pages {
         GoldenRecord golden = view.golden();
         String id = golden.masterId();
         List<Html.Safe> fields = new ArrayList<>();
-        field(fields, golden, "Full name", "full_name", golden.fullName());
-        field(fields, golden, "Given name", "given_name", golden.givenName());
-        field(fields, golden, "Family name", "family_name", golden.familyName());
-        field(fields, golden, "E-mail", "email", golden.email());
-        field(fields, golden, "Phone", "phone", golden.phone());
-        field(fields, golden, "Birth date", "birth_date", golden.birthDate());
-        field(fields, golden, "Address", "address_line", golden.addressLine());
-        field(fields, golden, "City", "city", golden.city());
-        field(fields, golden, "Postcode", "postcode", golden.postcode());
-        field(fields, golden, "Region", "region", golden.region());
-        field(fields, golden, "Country", "country", golden.country());
-        field(fields, golden, "Company", "company", golden.company());
-        field(fields, golden, "ID number", "id_number", golden.idNumber());
+        golden.fields().forEach((key, value) -> field(fields, golden, GOLDEN_LABELS.get(key), key, value));
 
         List<Html.Safe> members = new ArrayList<>();
         for (Contact member : view.members()) {
@@ -270,6 +258,16 @@ final class Pages {
                 decisions.isEmpty() ? of("<p id=\"decisions\">None.</p>") : of("<ul id=\"decisions\">\n%s</ul>",
                         Html.join(decisions)), Html.join(history)));
     }
+
+    /** How the master page names each golden field ({@link GoldenRecord#fields()}). */
+    private static final java.util.Map<String, String> GOLDEN_LABELS = java.util.Map.ofEntries(
+            java.util.Map.entry("full_name", "Full name"), java.util.Map.entry("given_name", "Given name"),
+            java.util.Map.entry("family_name", "Family name"), java.util.Map.entry("email", "E-mail"),
+            java.util.Map.entry("phone", "Phone"), java.util.Map.entry("birth_date", "Birth date"),
+            java.util.Map.entry("address_line", "Address"), java.util.Map.entry("city", "City"),
+            java.util.Map.entry("postcode", "Postcode"), java.util.Map.entry("region", "Region"),
+            java.util.Map.entry("country", "Country"), java.util.Map.entry("company", "Company"),
+            java.util.Map.entry("id_number", "ID number"));
 
     private static void field(List<Html.Safe> rows, GoldenRecord golden, String label, String key, Object value) {
         GoldenRecord.Lineage lineage = golden.lineage().get(key);

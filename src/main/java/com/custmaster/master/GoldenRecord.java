@@ -44,4 +44,26 @@ public record GoldenRecord(
             requireNonNull(rule, "rule is null");
         }
     }
+
+    /**
+     * The golden fields by canonical name (the keys of {@link #lineage()}), in the order of
+     * {@code customer_master}; values may be null. One list for every view that shows a golden record.
+     */
+    public Map<String, Object> fields() {
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("full_name", fullName);
+        fields.put("given_name", givenName);
+        fields.put("family_name", familyName);
+        fields.put("email", email);
+        fields.put("phone", phone);
+        fields.put("birth_date", birthDate);
+        fields.put("address_line", addressLine);
+        fields.put("city", city);
+        fields.put("postcode", postcode);
+        fields.put("region", region);
+        fields.put("country", country);
+        fields.put("company", company);
+        fields.put("id_number", idNumber);
+        return fields;
+    }
 }

@@ -35,6 +35,9 @@ class SurvivorshipTest {
         assertThat(golden.lineage().get("full_name").from()).isEqualTo(new SourceRecordKey("crm", "1"));
         assertThat(golden.lineage().get("email").from()).isEqualTo(new SourceRecordKey("shop", "9"));
         assertThat(golden.sourceCount()).isEqualTo(2);
+        // Every field with lineage is one of the golden fields the views show, with the value it names.
+        assertThat(golden.fields().keySet()).containsAll(golden.lineage().keySet());
+        assertThat(golden.fields()).containsEntry("email", "john@example.com").containsEntry("phone", "+447911123456");
     }
 
     @Test
