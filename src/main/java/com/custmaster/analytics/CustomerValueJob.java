@@ -21,6 +21,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -70,20 +74,40 @@ public final class CustomerValueJob {
         AnalyticsSchema.requireInput("transactions", transactions, TRANSACTIONS, List.of(MASTER_ID, ORDER_TS, AMOUNT));
         AnalyticsSchema.requireInput("customers", customers, CUSTOMERS_INPUT, List.of(MASTER_ID));
 
-        Dataset<Row> metrics = RfmScoring.customerMetrics(transactions, customers, asOf);
-        Dataset<Row> scored = RfmScoring.withScores(metrics, settings);
-        scored = ValueBands.withValueBand(scored, settings);
         long started = System.nanoTime();
-        scored = ChurnRule.withChurn(scored, settings).persist(StorageLevel.MEMORY_AND_DISK());
-        ChurnModelFit churnModel = ValueForecast.fit(scored, asOf, settings.annualDiscountRate(), settings.seed());
-        long fitted = System.nanoTime();
+        // Cached: the quantiles and range summaries of the ranked orders read it before the scores exist.
+        Dataset<Row> metrics = RfmScoring.customerMetrics(transactions, customers, asOf)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> scored;
+        try {
+            scored = ChurnRule.withChurn(
+                    ValueBands.withValueBand(RfmScoring.withScores(metrics, settings), settings), settings)
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            scored.count();
+        } finally {
+            metrics.unpersist();
+        }
+        long rfmDone = System.nanoTime();
 
+        // The model fits (driver work on small summaries) run beside K-means (small Spark jobs).
+        ExecutorService fitter = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "customer-value-model-fit");
+            thread.setDaemon(true);
+            return thread;
+        });
         Segmentation segmentation = null;
         Dataset<Row> customerValue = null;
+        Dataset<Row> valueBandSummary;
+        ChurnModelFit churnModel;
         CustomerValueSummary summary;
         try {
+            Future<ChurnModelFit> fit = fitter.submit(() -> ValueForecast.fit(scored, asOf,
+                    settings.annualDiscountRate(), settings.seed()));
+            valueBandSummary = local(spark, ValueBands.summary(spark, scored, asOf));
             segmentation = ValueSegmentation.segment(spark, scored, settings);
             long segmented = System.nanoTime();
+            churnModel = await(fit);
+            long fitted = System.nanoTime();
             Dataset<Row> joined = ValueForecast.withForecast(
                     scored.join(segmentation.assignments(), new String[] {MASTER_ID}, "left"), asOf, churnModel)
                     .withColumn(SNAPSHOT_DATE, lit(asOf));
@@ -94,8 +118,10 @@ public final class CustomerValueJob {
                     count(when(RfmScoring.isBuyer(), lit(1))),
                     coalesce(sum(MONETARY), lit(BigDecimal.ZERO)))
                     .first();
-            LOG.info("customer value of {} customers: RFM, bands, churn rule and model fits {} s, K-means {} s, scoring {} s",
-                    totals.getLong(0), seconds(started, fitted), seconds(fitted, segmented), seconds(segmented, System.nanoTime()));
+            LOG.info("customer value of {} customers: RFM, value bands and churn rule {} s; K-means {} s, "
+                            + "model fits beside it done {} s later; scoring {} s",
+                    totals.getLong(0), seconds(started, rfmDone), seconds(rfmDone, segmented),
+                    seconds(segmented, fitted), seconds(fitted, System.nanoTime()));
             summary = new CustomerValueSummary(
                     asOf,
                     totals.getLong(0),
@@ -110,6 +136,7 @@ public final class CustomerValueJob {
             }
             throw failure;
         } finally {
+            fitter.shutdownNow();
             if (segmentation != null) {
                 segmentation.release();
             }
@@ -118,9 +145,25 @@ public final class CustomerValueJob {
         return new CustomerValueResult(
                 customerValue,
                 ValueSegmentation.profile(customerValue, asOf),
-                ValueBands.summary(spark, customerValue, asOf),
+                valueBandSummary,
                 RfmScoring.segmentSummary(spark, customerValue, asOf, settings.rfmSegments()),
                 summary,
                 churnModel);
+    }
+
+    /** A small table computed now and kept on the driver, so it outlives the caches it was computed from. */
+    private static Dataset<Row> local(SparkSession spark, Dataset<Row> table) {
+        return spark.createDataFrame(table.collectAsList(), table.schema());
+    }
+
+    private static ChurnModelFit await(Future<ChurnModelFit> fit) {
+        try {
+            return fit.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while fitting the churn models", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
     }
 }

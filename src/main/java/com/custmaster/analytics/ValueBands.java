@@ -7,7 +7,6 @@ import static com.custmaster.analytics.AnalyticsSchema.BAND_NORMAL;
 import static com.custmaster.analytics.AnalyticsSchema.BAND_SMALL;
 import static com.custmaster.analytics.AnalyticsSchema.CUSTOMERS;
 import static com.custmaster.analytics.AnalyticsSchema.CUSTOMERS_SHARE_FOR_80PCT_REVENUE;
-import static com.custmaster.analytics.AnalyticsSchema.MASTER_ID;
 import static com.custmaster.analytics.AnalyticsSchema.MONETARY;
 import static com.custmaster.analytics.AnalyticsSchema.MONEY;
 import static com.custmaster.analytics.AnalyticsSchema.REVENUE;
@@ -23,6 +22,8 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import com.custmaster.analytics.OrderedPositions.Ordering;
+import com.custmaster.analytics.OrderedPositions.Placed;
 import com.custmaster.config.AnalyticsSettings;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -33,8 +34,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -57,22 +56,37 @@ final class ValueBands {
     static final BigDecimal PARETO_SHARE = new BigDecimal("0.80");
 
     private static final String BAND_ORDER = "_band_order";
-    private static final String IN_TOP_80PCT = "_in_top_80pct";
+    /** Internal: buyers in the top group that makes {@link #PARETO_SHARE} of positive revenue. */
+    static final String IN_TOP_80PCT = "_in_top_80pct";
+    private static final String POSITION = "_band_position";
+    private static final String REVENUE_BEFORE = "_revenue_before";
 
     private ValueBands() {
     }
 
-    /** Adds value_band; needs master_id, frequency and monetary. */
+    /**
+     * Adds value_band, and the internal flag of the buyers in the top group that makes
+     * {@link #PARETO_SHARE} of positive revenue (read by {@link #summary}); needs master_id,
+     * frequency and monetary, which should be cached. The revenue before each buyer comes from
+     * {@link OrderedPositions}, which sorts ranges of the order in parallel instead of all buyers in
+     * one task; the total is added up exactly on the driver.
+     */
     static Dataset<Row> withValueBand(Dataset<Row> customers, AnalyticsSettings settings) {
-        Column before = revenueBefore();
-        Column total = positiveRevenue();
+        Placed placed = OrderedPositions.place(customers,
+                new Ordering(positiveBuyer(), MONETARY, true, MONETARY, POSITION, REVENUE_BEFORE));
+        BigDecimal total = placed.totalWeight();
+        Column before = col(REVENUE_BEFORE);
         Column band = when(RfmScoring.isBuyer(),
                 when(col(MONETARY).leq(0), lit(BAND_SMALL))
-                        .when(before.lt(total.multiply(cutoff(settings.keyCutoff()))), lit(BAND_KEY))
-                        .when(before.lt(total.multiply(cutoff(settings.importantCutoff()))), lit(BAND_IMPORTANT))
-                        .when(before.lt(total.multiply(cutoff(settings.normalCutoff()))), lit(BAND_NORMAL))
+                        .when(before.lt(share(total, settings.keyCutoff())), lit(BAND_KEY))
+                        .when(before.lt(share(total, settings.importantCutoff())), lit(BAND_IMPORTANT))
+                        .when(before.lt(share(total, settings.normalCutoff())), lit(BAND_NORMAL))
                         .otherwise(lit(BAND_SMALL)));
-        return customers.withColumn(VALUE_BAND, band);
+        Column inTop = positiveBuyer().and(before.lt(lit(total.multiply(PARETO_SHARE))));
+        return placed.data()
+                .withColumn(VALUE_BAND, band)
+                .withColumn(IN_TOP_80PCT, coalesce(inTop, lit(false)))
+                .drop(POSITION, REVENUE_BEFORE);
     }
 
     /** Whether a customer is a buyer with positive net spend: the ones ranked for the bands. */
@@ -81,30 +95,14 @@ final class ValueBands {
     }
 
     /**
-     * Sum of monetary of the positive buyers ranked ahead of this one (monetary desc, master_id asc).
-     * Partitioned only by the positive flag: one task sorts all positive buyers (see RfmScoring).
-     */
-    private static Column revenueBefore() {
-        WindowSpec ranked = Window.partitionBy(positiveBuyer()).orderBy(col(MONETARY).desc(), col(MASTER_ID).asc());
-        return coalesce(sum(col(MONETARY)).over(ranked.rowsBetween(Window.unboundedPreceding(), -1)),
-                lit(BigDecimal.ZERO));
-    }
-
-    /** Sum of monetary over all positive buyers (on the rows of positive buyers). */
-    private static Column positiveRevenue() {
-        return sum(col(MONETARY)).over(Window.partitionBy(positiveBuyer()));
-    }
-
-    /**
      * One row per band in {@link AnalyticsSchema#BANDS} order, empty bands included. Shares of
      * customers are over buyers; shares of revenue over the buyers' net revenue (sum of the band
      * revenues). {@code customers_share_for_80pct_revenue} = buyers in the top group that makes 80%
      * of positive revenue / all buyers, the same on every row; null when there are no buyers.
+     * {@code banded} are rows of {@link #withValueBand} (with its internal flag).
      */
-    static Dataset<Row> summary(SparkSession spark, Dataset<Row> customerValue, LocalDate asOf) {
-        Dataset<Row> buyers = customerValue.where(RfmScoring.isBuyer())
-                .withColumn(IN_TOP_80PCT, positiveBuyer()
-                        .and(revenueBefore().lt(positiveRevenue().multiply(lit(PARETO_SHARE)))));
+    static Dataset<Row> summary(SparkSession spark, Dataset<Row> banded, LocalDate asOf) {
+        Dataset<Row> buyers = banded.where(RfmScoring.isBuyer());
         Dataset<Row> perBand = buyers.groupBy(col(VALUE_BAND))
                 .agg(count(lit(1)).as(CUSTOMERS), sum(col(MONETARY)).as(REVENUE));
         Dataset<Row> totals = buyers.agg(
@@ -139,8 +137,9 @@ final class ValueBands {
                 numerator.cast(DataTypes.DoubleType).divide(denominatorDouble));
     }
 
-    private static Column cutoff(double share) {
-        return lit(BigDecimal.valueOf(share));
+    /** {@code total x cutoff}, exact. */
+    private static Column share(BigDecimal total, double cutoff) {
+        return lit(total.multiply(BigDecimal.valueOf(cutoff)));
     }
 
     private static Dataset<Row> bandList(SparkSession spark) {

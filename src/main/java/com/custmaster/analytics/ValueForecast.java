@@ -12,10 +12,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
-import static org.apache.spark.sql.functions.xxhash64;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -79,7 +77,7 @@ final class ValueForecast {
         long allBuyers = buyers.count();
         LOG.info("fitting BG/NBD and Gamma-Gamma on {} buyers{}", allBuyers,
                 allBuyers > FIT_SAMPLE ? " (seeded samples of about " + FIT_SAMPLE + ")" : "");
-        Dataset<Row> fitted = allBuyers > FIT_SAMPLE ? sample(buyers, (double) FIT_SAMPLE / allBuyers, seed) : buyers;
+        Dataset<Row> fitted = allBuyers > FIT_SAMPLE ? HashSample.of(buyers, (double) FIT_SAMPLE / allBuyers, seed) : buyers;
         List<Row> triples = fitted.select(x().as(X), tx(FIRST_PURCHASE_DATE, LAST_PURCHASE_DATE).as(TX),
                         t(FIRST_PURCHASE_DATE, asOf).as(T))
                 .groupBy(X, TX, T).agg(count(lit(1))).orderBy(X, TX, T).collectAsList();
@@ -123,7 +121,7 @@ final class ValueForecast {
             return new ChurnModelFit(asOf, bgNbd, null, annualDiscountRate, note);
         }
         if (repeatCount > FIT_SAMPLE) {
-            repeat = sample(repeat, (double) FIT_SAMPLE / repeatCount, seed);
+            repeat = HashSample.of(repeat, (double) FIT_SAMPLE / repeatCount, seed);
         }
         // Sorted, so the fit adds up its likelihood in the same order on any cluster: the same parameters.
         List<Row> spend = repeat.toDF("id", "f", "m").select("f", "m").orderBy("f", "m").collectAsList();
@@ -143,15 +141,6 @@ final class ValueForecast {
         LOG.info("Gamma-Gamma fitted on {} customers: p={}, q={}, gamma={}{}", spend.size(), round(gammaGamma.p()),
                 round(gammaGamma.q()), round(gammaGamma.gamma()), gammaGamma.converged() ? "" : " (did not converge)");
         return new ChurnModelFit(asOf, bgNbd, gammaGamma, annualDiscountRate, null);
-    }
-
-    /**
-     * About {@code fraction} of the rows, chosen by a seeded hash of the master ID: the same customers
-     * whatever the partitioning, so a cluster and a laptop fit the same sample.
-     */
-    private static Dataset<Row> sample(Dataset<Row> rows, double fraction, long seed) {
-        long buckets = 1_000_000;
-        return rows.where(pmod(xxhash64(col(MASTER_ID), lit(seed)), lit(buckets)).lt(lit((long) Math.ceil(fraction * buckets))));
     }
 
     private static double round(double value) {

@@ -23,6 +23,7 @@ import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log1p;
 import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.stddev_samp;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -30,15 +31,17 @@ import com.custmaster.config.AnalyticsSettings;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.spark.ml.clustering.KMeans;
 import org.apache.spark.ml.clustering.KMeansModel;
 import org.apache.spark.ml.evaluation.ClusteringEvaluator;
-import org.apache.spark.ml.feature.StandardScaler;
-import org.apache.spark.ml.feature.StandardScalerModel;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Column;
@@ -69,23 +72,23 @@ import org.apache.spark.storage.StorageLevel;
  *
  * <p>Labels: from the cluster centre in standardised units ({@link #labelFor}).
  *
- * <p>Reproducibility: buyers are hash-partitioned by master_id into a number of partitions that
- * depends only on their count and {@code spark.sql.shuffle.partitions}, and sorted within
- * partitions, so the sample and K-means' seeded initialisation see the same rows in the same order
- * on every run with the same input and configuration. (Spark's distributed sums of doubles may
- * still differ in the last bits between runs; that can only move a point lying exactly between two
- * centres.)
+ * <p>Reproducibility: the sample is chosen by a seeded hash of the master ID and sorted by it in
+ * one partition, so K-means' seeded initialisation sees the same rows in the same order on every run
+ * with the same input and configuration, on a laptop or a cluster. (Spark's distributed sums of
+ * doubles may still differ in the last bits between runs; that can only move a point lying exactly
+ * between two centres.)
  */
 final class ValueSegmentation {
 
     /** Centre coordinates at or beyond this many standard deviations count as high or low. */
     static final double LABEL_Z = 0.5;
 
-    private static final long ROWS_PER_PARTITION = 50_000;
+    /** Candidate k fitted at the same time (each a chain of single-task jobs on the sample). */
+    private static final int CONCURRENT_FITS = 2;
     private static final String LOG_RECENCY = "_log_recency";
     private static final String LOG_FREQUENCY = "_log_frequency";
     private static final String LOG_MONETARY = "_log_monetary";
-    private static final String RAW_FEATURES = "_raw_features";
+    private static final List<String> LOG_FEATURES = List.of(LOG_RECENCY, LOG_FREQUENCY, LOG_MONETARY);
     private static final String FEATURES = "_features";
     private static final String CLUSTER = "_cluster";
     private static final String MEAN_MONETARY = "_mean_monetary";
@@ -113,29 +116,44 @@ final class ValueSegmentation {
         }
     }
 
-    /** Segments the buyers of {@code scored} (needs master_id, recency_days, frequency, monetary). */
+    /**
+     * Segments the buyers of {@code scored} (needs master_id, recency_days, frequency, monetary;
+     * should be cached: it is read three times).
+     */
     static Segmentation segment(SparkSession spark, Dataset<Row> scored, AnalyticsSettings settings) {
-        Dataset<Row> buyers = scored.where(RfmScoring.isBuyer());
-        long buyerCount = buyers.count();
-        int partitions = partitionsFor(buyerCount, Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions")));
-        buyers = buyers
-                .select(
-                        col(MASTER_ID),
-                        col(MONETARY),
-                        log1p(col(RECENCY_DAYS).cast(DataTypes.DoubleType)).as(LOG_RECENCY),
-                        log1p(col(FREQUENCY).cast(DataTypes.DoubleType)).as(LOG_FREQUENCY),
-                        log1p(greatest(col(MONETARY).cast(DataTypes.DoubleType), lit(0.0))).as(LOG_MONETARY))
-                .repartition(partitions, col(MASTER_ID))
-                .sortWithinPartitions(col(MASTER_ID));
-        Dataset<Row> assembled = new VectorAssembler()
-                .setInputCols(new String[] {LOG_RECENCY, LOG_FREQUENCY, LOG_MONETARY})
-                .setOutputCol(RAW_FEATURES)
-                .transform(buyers)
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> buyers = scored.where(RfmScoring.isBuyer()).select(
+                col(MASTER_ID),
+                col(MONETARY),
+                log1p(col(RECENCY_DAYS).cast(DataTypes.DoubleType)).as(LOG_RECENCY),
+                log1p(col(FREQUENCY).cast(DataTypes.DoubleType)).as(LOG_FREQUENCY),
+                log1p(greatest(col(MONETARY).cast(DataTypes.DoubleType), lit(0.0))).as(LOG_MONETARY));
+        // Mean and sample standard deviation of each feature over all buyers, in one pass (as
+        // Spark's StandardScaler computes them; a feature without spread scales to 0).
+        List<Column> moments = new ArrayList<>();
+        for (String feature : LOG_FEATURES) {
+            moments.add(avg(col(feature)));
+            moments.add(stddev_samp(col(feature)));
+        }
+        Row stats = buyers.agg(count(lit(1)), moments.toArray(new Column[0])).first();
+        long buyerCount = stats.getLong(0);
         List<Dataset<Row>> cached = new ArrayList<>();
-        cached.add(assembled);
+        if (buyerCount < 2) {
+            return singleSegment(buyers, buyerCount, List.of(), cached);
+        }
+        Column[] scaled = new Column[LOG_FEATURES.size()];
+        for (int i = 0; i < scaled.length; i++) {
+            double mean = stats.getDouble(1 + 2 * i);
+            double deviation = stats.isNullAt(2 + 2 * i) ? 0.0 : stats.getDouble(2 + 2 * i);
+            Column feature = col(LOG_FEATURES.get(i));
+            scaled[i] = (deviation == 0.0 ? lit(0.0) : feature.minus(mean).divide(deviation)).as(LOG_FEATURES.get(i));
+        }
+        Dataset<Row> features = new VectorAssembler()
+                .setInputCols(LOG_FEATURES.toArray(new String[0]))
+                .setOutputCol(FEATURES)
+                .transform(buyers.select(col(MASTER_ID), col(MONETARY), scaled[0], scaled[1], scaled[2]))
+                .select(col(MASTER_ID), col(MONETARY), col(FEATURES));
         try {
-            return fit(assembled, buyerCount, settings, cached);
+            return fit(features, buyerCount, settings, cached);
         } catch (RuntimeException failure) {
             for (Dataset<Row> data : cached) {
                 data.unpersist();
@@ -144,53 +162,66 @@ final class ValueSegmentation {
         }
     }
 
-    /**
-     * About {@value #ROWS_PER_PARTITION} buyers per partition, at most the shuffle partitions: a
-     * K-means pass over a few tiny partitions costs more in task overhead than in work. Depends only
-     * on the input size and configuration, so it does not hurt reproducibility.
-     */
-    static int partitionsFor(long buyerCount, int shufflePartitions) {
-        long wanted = (buyerCount + ROWS_PER_PARTITION - 1) / ROWS_PER_PARTITION;
-        return (int) Math.max(1, Math.min(shufflePartitions, wanted));
-    }
-
-    private static Segmentation fit(Dataset<Row> assembled, long buyerCount, AnalyticsSettings settings,
+    private static Segmentation fit(Dataset<Row> features, long buyerCount, AnalyticsSettings settings,
             List<Dataset<Row>> cached) {
-        if (buyerCount < 2) {
-            return singleSegment(assembled, buyerCount, List.of(), cached);
-        }
-        StandardScalerModel scaler = new StandardScaler()
-                .setInputCol(RAW_FEATURES).setOutputCol(FEATURES).setWithMean(true).setWithStd(true)
-                .fit(assembled);
-        Dataset<Row> features = scaler.transform(assembled).select(col(MASTER_ID), col(MONETARY), col(FEATURES));
-
-        Dataset<Row> sample = features;
-        long sampleCount = buyerCount;
-        if (buyerCount > settings.sampleSize()) {
-            // One partition: the many small jobs of fitting and scoring each candidate k then cost one
-            // task each instead of one per partition (tens of thousands of rows need no parallelism).
-            sample = features.sample(false, (double) settings.sampleSize() / buyerCount, settings.seed()).coalesce(1)
-                    .persist(StorageLevel.MEMORY_AND_DISK());
-            cached.add(sample);
-            sampleCount = sample.count();
+        // The sample: buyers chosen by a seeded hash of the master ID (all when there are no more than
+        // the sample size), in one partition sorted by master ID: the same rows in the same order
+        // whatever the partitioning, so K-means' seeded start is the same on a laptop and a cluster.
+        // One partition, because the many small jobs of fitting and scoring a candidate on tens of
+        // thousands of rows cost more in task overhead than they gain from parallelism.
+        Dataset<Row> chosen = buyerCount > settings.sampleSize()
+                ? HashSample.of(features, (double) settings.sampleSize() / buyerCount, settings.seed())
+                : features;
+        Dataset<Row> sample = chosen.coalesce(1).sortWithinPartitions(col(MASTER_ID))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(sample);
+        long sampleCount = sample.count();
+        if (sampleCount < 2) {
+            return singleSegment(features, buyerCount, List.of(), cached);
         }
 
-        List<KCandidate> candidates = new ArrayList<>();
-        Map<Integer, KMeansModel> models = new HashMap<>();
         int largestK = (int) Math.min(settings.kMax(), sampleCount - 1);
+        List<Integer> ks = new ArrayList<>();
         for (int k = settings.kMin(); k <= largestK; k++) {
-            KMeansModel model = kMeans(k, settings.seed()).fit(sample);
-            models.put(k, model);
-            candidates.add(evaluate(model, sample, sampleCount, k, settings));
+            ks.add(k);
         }
-        OptionalInt chosen = chooseK(candidates);
-        if (chosen.isEmpty()) {
-            return singleSegment(assembled, buyerCount, candidates, cached);
+        // Each candidate is a chain of single-task jobs on the sample; two at a time keep two cores
+        // busy. Every fit is seeded and independent, so the outcome does not depend on the order.
+        Map<Integer, KMeansModel> models = new ConcurrentHashMap<>();
+        Map<Integer, KCandidate> evaluated = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(CONCURRENT_FITS, ks.size())));
+        try {
+            List<Future<?>> fits = new ArrayList<>();
+            for (int k : ks) {
+                fits.add(pool.submit(() -> {
+                    KMeansModel model = kMeans(k, settings.seed()).fit(sample);
+                    models.put(k, model);
+                    evaluated.put(k, evaluate(model, sample, sampleCount, k, settings));
+                }));
+            }
+            for (Future<?> fit : fits) {
+                fit.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while choosing k", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
-        int k = chosen.getAsInt();
-        // The centres of the chosen candidate, fitted on the seeded sample (all buyers when there was no
-        // sample): a sample of tens of thousands places a handful of centres as well as all buyers would,
-        // and every buyer is then assigned to the nearest.
+        List<KCandidate> candidates = new ArrayList<>();
+        for (int k : ks) {
+            candidates.add(evaluated.get(k));
+        }
+        OptionalInt chosenK = chooseK(candidates);
+        if (chosenK.isEmpty()) {
+            return singleSegment(features, buyerCount, candidates, cached);
+        }
+        int k = chosenK.getAsInt();
+        // The centres of the chosen candidate, fitted on the seeded sample: a sample of tens of
+        // thousands places a handful of centres as well as all buyers would, and every buyer is then
+        // assigned to the nearest.
         KMeansModel model = models.get(k);
         Dataset<Row> predicted = model.transform(features);
 
