@@ -27,11 +27,11 @@ import java.util.stream.Stream;
 /**
  * A throwaway PostgreSQL server from Debian's packages, for tests that must run against the real
  * database rather than a stand-in: initdb into a fresh folder, a server on 127.0.0.1 on a free
- * port, one database owned by one user with a password, stopped (and its files removed) on
- * {@link #close()}. PostgreSQL refuses to run as root, so under root the programs run as the
- * {@code postgres} user the package created, which owns the folder. When no PostgreSQL is installed,
- * {@code src/test/scripts/install-postgresql} is run under root; otherwise starting fails and says to
- * run it.
+ * port, one database (UTF-8, English collation) owned by one user with a password, stopped (and its
+ * files removed) on {@link #close()}. PostgreSQL refuses to run as root, so under root the programs
+ * run as the {@code postgres} user the package created, which owns the folder. When no PostgreSQL
+ * is installed, {@code src/test/scripts/install-postgresql} is run under root; otherwise starting
+ * fails and says to run it.
  */
 public final class PostgresServer implements AutoCloseable {
 
@@ -103,7 +103,7 @@ public final class PostgresServer implements AutoCloseable {
         if (runningAsRoot()) {
             handToOsUser(folder, passwordFile);
         }
-        // C collation: text sorts by code point, as in H2 and Java, whatever the machine's locale.
+        // The cluster in the C locale whatever the machine's; the database gets its collation below.
         server.run(bin.resolve("initdb").toString(), "--pgdata=" + server.data, "--username=" + SUPERUSER,
                 "--pwfile=" + passwordFile, "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C", "--no-sync");
         Files.delete(passwordFile);
@@ -123,7 +123,10 @@ public final class PostgresServer implements AutoCloseable {
         try (Connection connection = superuser.connect(); Statement statement = connection.createStatement()) {
             // DDL takes no bind parameters; the password is hex made above.
             statement.execute("CREATE ROLE " + USER + " LOGIN PASSWORD '" + password + "'");
-            statement.execute("CREATE DATABASE " + DATABASE + " OWNER " + USER + " ENCODING 'UTF8' TEMPLATE template0");
+            // English collation (ICU, which Debian's PostgreSQL is built with), as a production
+            // database created with a language locale has: 'a' < 'B', unlike H2 and Java.
+            statement.execute("CREATE DATABASE " + DATABASE + " OWNER " + USER + " ENCODING 'UTF8' TEMPLATE template0 "
+                    + "LOCALE_PROVIDER icu ICU_LOCALE 'en-US'");
         } catch (SQLException e) {
             server.close();
             throw new IllegalStateException("PostgreSQL started but the database could not be created: " + e.getMessage()
