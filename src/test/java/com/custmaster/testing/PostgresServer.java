@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A throwaway PostgreSQL server from Debian's packages, for tests that must run against the real
@@ -78,15 +79,19 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     /**
-     * Starts a new server in a fresh folder under {@code parent} (under root, every folder above it
-     * must be open to others: the server runs as {@code postgres}).
+     * Starts a new server in a fresh folder under {@code parent}, or under the temporary folder when
+     * running as root and {@code parent} is where the {@code postgres} user cannot go.
      *
      * @throws IllegalStateException when PostgreSQL is not installed and cannot be, or does not start
      */
     public static PostgresServer start(Path parent) throws IOException, InterruptedException {
         Path bin = programs();
-        Files.createDirectories(parent);
-        Path folder = Files.createTempDirectory(parent.toAbsolutePath(), "postgres-");
+        Path within = Files.createDirectories(parent).toAbsolutePath();
+        if (runningAsRoot() && !enterableByOthers(within)) {
+            // A checkout under a private folder (root's home, say): the postgres user cannot reach it.
+            within = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+        }
+        Path folder = Files.createTempDirectory(within, "postgres-");
         byte[] secret = new byte[16];
         new SecureRandom().nextBytes(secret);
         String superPassword = HexFormat.of().formatHex(secret);
@@ -224,15 +229,22 @@ public final class PostgresServer implements AutoCloseable {
             throw new IllegalStateException("running as root but there is no '" + OS_USER + "' user to run PostgreSQL as "
                     + "(Debian's postgresql package creates it): run " + INSTALL_SCRIPT, e);
         }
-        for (Path above = folder.getParent(); above != null; above = above.getParent()) {
-            String permissions = java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(above));
-            if (permissions.charAt(8) != 'x') {
-                throw new IllegalStateException("the " + OS_USER + " user cannot reach " + folder + ": " + above
-                        + " is " + permissions + " (PostgreSQL needs others to be able to enter every folder above its data)");
-            }
+        if (!enterableByOthers(folder.getParent())) {
+            throw new IllegalStateException("the " + OS_USER + " user cannot reach " + folder + ": PostgreSQL needs others "
+                    + "to be able to enter every folder above its data");
         }
         Files.setOwner(folder, owner);
         Files.setOwner(passwordFile, owner);
+    }
+
+    /** True when users other than the owner may enter the folder and every folder above it. */
+    private static boolean enterableByOthers(Path folder) throws IOException {
+        for (Path above = folder; above != null; above = above.getParent()) {
+            if (!Files.getPosixFilePermissions(above).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Runs a PostgreSQL program (as the postgres user under root); fails with its output. */
@@ -268,13 +280,8 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     private static void delete(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
+        try {
+            FileSystemUtils.deleteRecursively(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove the test server's folder " + folder, e);
         }
