@@ -115,7 +115,13 @@ class NightlyPostgresIT {
 
         // Side by side: the PostgreSQL night in its own process while the H2 one runs here.
         Running onPostgresRun = Running.nightly(onPostgres);
-        NightlyRunner.Outcome reference = new NightlyRunner(onH2.config()).run(RUN_DATE);
+        NightlyRunner.Outcome reference;
+        try {
+            reference = new NightlyRunner(onH2.config()).run(RUN_DATE);
+        } catch (Exception | Error e) {
+            onPostgresRun.process().destroyForcibly();
+            throw e;
+        }
         launched = onPostgresRun.await();
         assertThat(reference.result()).as(reference.message()).isEqualTo(NightlyRunner.Result.COMPLETED);
 
