@@ -7,6 +7,7 @@ import com.custmaster.publish.LakeTables;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -42,11 +43,12 @@ final class ExportTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext context) {
         LocalDate runDate = StepStats.runDate(context);
         SparkSession session = spark.get();
-        List<Row> masters = rows("SELECT * FROM customer_master WHERE status = 'active' ORDER BY master_id",
-                LakeTables.CUSTOMER_MASTER_SCHEMA);
+        // Sorted here, not by ORDER BY: the same row order on H2 and on a PostgreSQL database of any collation.
+        List<Row> masters = rows("SELECT * FROM customer_master WHERE status = 'active'", LakeTables.CUSTOMER_MASTER_SCHEMA);
+        masters.sort(Comparator.comparing((Row row) -> row.getString(0)));
         lake.stage(runDate, LakeTables.CUSTOMER_MASTER, session.createDataFrame(masters, LakeTables.CUSTOMER_MASTER_SCHEMA));
-        List<Row> xref = rows("SELECT source, source_record_id, master_id FROM master_xref "
-                + "ORDER BY source, source_record_id", LakeTables.CUSTOMER_XREF_SCHEMA);
+        List<Row> xref = rows("SELECT source, source_record_id, master_id FROM master_xref", LakeTables.CUSTOMER_XREF_SCHEMA);
+        xref.sort(Comparator.comparing((Row row) -> row.getString(0)).thenComparing(row -> row.getString(1)));
         lake.stage(runDate, LakeTables.CUSTOMER_XREF, session.createDataFrame(xref, LakeTables.CUSTOMER_XREF_SCHEMA));
         StepStats.of(context).putLong("rows.customer_master", masters.size());
         StepStats.of(context).putLong("rows.customer_xref", xref.size());

@@ -50,25 +50,25 @@ public final class StagingStore {
                     ps.setDate(1, Date.valueOf(runDate));
                     ps.setString(2, c.source());
                     ps.setLong(3, c.position());
-                    ps.setString(4, c.key().sourceRecordId());
-                    ps.setString(5, origins.get(i));
-                    ps.setString(6, c.fullName());
-                    ps.setString(7, c.givenName());
-                    ps.setString(8, c.familyName());
-                    ps.setString(9, c.nameKey());
-                    ps.setString(10, c.email());
-                    ps.setString(11, c.emailKey());
-                    ps.setString(12, c.phone());
-                    ps.setString(13, c.phoneRaw());
+                    ps.setString(4, storable(c.key().sourceRecordId()));
+                    ps.setString(5, storable(origins.get(i)));
+                    ps.setString(6, storable(c.fullName()));
+                    ps.setString(7, storable(c.givenName()));
+                    ps.setString(8, storable(c.familyName()));
+                    ps.setString(9, storable(c.nameKey()));
+                    ps.setString(10, storable(c.email()));
+                    ps.setString(11, storable(c.emailKey()));
+                    ps.setString(12, storable(c.phone()));
+                    ps.setString(13, storable(c.phoneRaw()));
                     ps.setDate(14, c.birthDate() == null ? null : Date.valueOf(c.birthDate()));
-                    ps.setString(15, c.addressLine());
-                    ps.setString(16, c.city());
-                    ps.setString(17, c.postcode());
-                    ps.setString(18, c.region());
-                    ps.setString(19, c.country());
-                    ps.setString(20, c.company());
-                    ps.setString(21, c.companyKey());
-                    ps.setString(22, c.idNumber());
+                    ps.setString(15, storable(c.addressLine()));
+                    ps.setString(16, storable(c.city()));
+                    ps.setString(17, storable(c.postcode()));
+                    ps.setString(18, storable(c.region()));
+                    ps.setString(19, storable(c.country()));
+                    ps.setString(20, storable(c.company()));
+                    ps.setString(21, storable(c.companyKey()));
+                    ps.setString(22, storable(c.idNumber()));
                     ps.setTimestamp(23, c.updatedAt() == null ? null : Timestamp.valueOf(c.updatedAt()));
                     ps.setString(24, c.qualityFlags().isEmpty() ? null : String.join(",", c.qualityFlags()));
                 });
@@ -84,12 +84,12 @@ public final class StagingStore {
                     ps.setDate(1, Date.valueOf(runDate));
                     ps.setString(2, r.source());
                     ps.setLong(3, r.position());
-                    ps.setString(4, truncate(r.origin(), 1000));
-                    ps.setString(5, truncate(r.sourceRecordId(), 200));
-                    ps.setString(6, truncate(r.field(), 200));
-                    ps.setString(7, truncate(r.rawValue(), 4000));
+                    ps.setString(4, storable(truncate(r.origin(), 1000)));
+                    ps.setString(5, storable(truncate(r.sourceRecordId(), 200)));
+                    ps.setString(6, storable(truncate(r.field(), 200)));
+                    ps.setString(7, storable(truncate(r.rawValue(), 4000)));
                     ps.setString(8, r.reason().code());
-                    ps.setString(9, truncate(r.message(), 4000));
+                    ps.setString(9, storable(truncate(r.message(), 4000)));
                 });
     }
 
@@ -177,6 +177,14 @@ public final class StagingStore {
         }
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return target;
+    }
+
+    /**
+     * Text as both databases can hold it: PostgreSQL's text types cannot store U+0000 (the insert
+     * fails), so a NUL that came through from a source file is written as U+FFFD, on H2 as well.
+     */
+    static String storable(String text) {
+        return text == null || text.indexOf('\u0000') < 0 ? text : text.replace('\u0000', '\uFFFD');
     }
 
     private static String truncate(String text, int max) {

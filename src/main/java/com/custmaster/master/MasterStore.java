@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -165,16 +166,24 @@ public final class MasterStore {
                 (rs, row) -> contact(rs), key.source(), key.sourceRecordId()).stream().findFirst();
     }
 
-    /** The current source records of a master record (its crosswalk entries), by key. */
+    /** The current source records of a master record (its crosswalk entries), by key (as {@link #loadSourceRecords}). */
     public List<Contact> sourceRecordsOf(String masterId) {
-        return jdbc.query("SELECT " + CONTACT_COLUMNS.replaceAll("(^|, )", "$1r.") + " FROM source_record r JOIN master_xref x "
-                        + "ON x.source = r.source AND x.source_record_id = r.source_record_id WHERE x.master_id = ? "
-                        + "ORDER BY r.source, r.source_record_id", (rs, row) -> contact(rs), masterId);
+        List<Contact> contacts = jdbc.query("SELECT " + CONTACT_COLUMNS.replaceAll("(^|, )", "$1r.") + " FROM source_record r "
+                        + "JOIN master_xref x ON x.source = r.source AND x.source_record_id = r.source_record_id "
+                        + "WHERE x.master_id = ?", (rs, row) -> contact(rs), masterId);
+        contacts.sort(Comparator.comparing(Contact::key));
+        return contacts;
     }
 
+    /**
+     * Every current source record, by key (source, then id, as Java compares strings): sorted here
+     * rather than by ORDER BY, so the order matching sees does not depend on the database's collation
+     * (PostgreSQL's is that of the locale the database was created with; H2 compares code units).
+     */
     public List<Contact> loadSourceRecords() {
-        return jdbc.query("SELECT " + CONTACT_COLUMNS + " FROM source_record ORDER BY source, source_record_id",
-                (rs, row) -> contact(rs));
+        List<Contact> contacts = jdbc.query("SELECT " + CONTACT_COLUMNS + " FROM source_record", (rs, row) -> contact(rs));
+        contacts.sort(Comparator.comparing(Contact::key));
+        return contacts;
     }
 
     static Contact contact(ResultSet rs) throws SQLException {

@@ -259,10 +259,16 @@ public final class StewardService {
         }
         String digits = query.replaceAll("[^0-9]", "");
         String like = "%" + query.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-        String digitsLike = digits.length() >= 4 ? "%" + digits + "%" : "\u0000";
+        // Phones are searched by four digits or more (no pattern that matches nothing: PostgreSQL
+        // refuses a U+0000 in text, so the clause is left out instead).
+        boolean byPhone = digits.length() >= 4;
+        List<Object> arguments = new ArrayList<>(List.of(like, like));
+        if (byPhone) {
+            arguments.add("%" + digits + "%");
+        }
         List<String> ids = jdbc.queryForList("SELECT master_id FROM customer_master WHERE status = 'active' AND ("
-                + "LOWER(full_name) LIKE ? ESCAPE '!' OR LOWER(email) LIKE ? ESCAPE '!' OR phone LIKE ?) ORDER BY master_id "
-                + "FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY", String.class, like, like, digitsLike);
+                + "LOWER(full_name) LIKE ? ESCAPE '!' OR LOWER(email) LIKE ? ESCAPE '!'" + (byPhone ? " OR phone LIKE ?" : "")
+                + ") ORDER BY master_id FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY", String.class, arguments.toArray());
         return ids.stream().map(this::golden).toList();
     }
 

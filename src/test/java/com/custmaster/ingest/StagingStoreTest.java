@@ -84,6 +84,18 @@ class StagingStoreTest {
     }
 
     @Test
+    void aNulFromASourceIsStoredAsAReplacementCharacterWhichPostgresCanHold() {
+        RawRecord staged = RawRecord.parsed("crm", "x.csv", 2, Map.of("id", "A\u00001", "name", "Ann Lee"));
+        RawRecord rejected = RawRecord.parsed("crm", "x.csv", 3, Map.of("id", "=B\u00002"));
+
+        store.insertStaged(RUN, List.of((Contact) new ContactNormalizer(SOURCE, RUN).normalize(staged)), List.of("x.csv"));
+        store.insertRejected(RUN, List.of((Rejection) new ContactNormalizer(SOURCE, RUN).normalize(rejected)));
+
+        assertThat(jdbc.queryForObject("SELECT source_record_id FROM staged_contact", String.class)).isEqualTo("A\uFFFD1");
+        assertThat(jdbc.queryForObject("SELECT source_record_id FROM rejected_record", String.class)).isEqualTo("=B\uFFFD2");
+    }
+
+    @Test
     void discardingASourceRemovesItsRowsOfTheRunOnly() {
         RawRecord good = RawRecord.parsed("crm", "x.csv", 2, Map.of("id", "1", "name", "Ann Lee"));
         store.insertStaged(RUN, List.of((Contact) new ContactNormalizer(SOURCE, RUN).normalize(good)), List.of("x.csv"));
