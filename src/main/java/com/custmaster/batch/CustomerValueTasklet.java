@@ -35,11 +35,13 @@ final class CustomerValueTasklet implements Tasklet {
     private final PipelineConfig config;
     private final SparkSessions spark;
     private final Lake lake;
+    private final PausePoints pausePoints;
 
-    CustomerValueTasklet(PipelineConfig config, SparkSessions spark, Lake lake) {
+    CustomerValueTasklet(PipelineConfig config, SparkSessions spark, Lake lake, PausePoints pausePoints) {
         this.config = requireNonNull(config, "config is null");
         this.spark = requireNonNull(spark, "spark is null");
         this.lake = requireNonNull(lake, "lake is null");
+        this.pausePoints = requireNonNull(pausePoints, "pausePoints is null");
     }
 
     @Override
@@ -61,6 +63,7 @@ final class CustomerValueTasklet implements Tasklet {
                 .orderBy(col("master_id"), col("order_ts"), col("order_id"));
         long mapped = transactions.count();
         lake.stage(runDate, LakeTables.TRANSACTIONS, transactions);
+        pausePoints.reached(PausePoints.CUSTOMER_VALUE);
 
         try (CustomerValueResult result = new CustomerValueJob().compute(session,
                 transactions.select("master_id", "order_id", "order_ts", "amount"), customers, runDate,

@@ -2,8 +2,11 @@ package com.custmaster.batch;
 
 import com.custmaster.config.DatabaseSettings;
 import com.custmaster.config.PipelineConfig;
+import com.custmaster.domain.OperationalFailure;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -32,11 +35,17 @@ public class InfrastructureConfiguration {
         DataSource dataSource;
         if (db.isH2()) {
             Files.createDirectories(config.varDir().resolve("db"));
-            JdbcConnectionPool pool = JdbcConnectionPool.create(db.url(), db.user(), db.password() == null ? "" : db.password());
+            JdbcConnectionPool pool = JdbcConnectionPool.create(db.connectionUrl(), db.user(), db.password() == null ? "" : db.password());
             pool.setMaxConnections(8);
             dataSource = pool;
         } else {
             dataSource = new DriverManagerDataSource(db.url(), db.user(), db.password());
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            LOG.debug("database {}: reachable ({})", db.safeUrl(), connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new OperationalFailure("database " + db.safeUrl() + " cannot be reached: "
+                    + OperationalFailure.reasonOf(e), e);
         }
         migrate(dataSource, db);
         return dataSource;

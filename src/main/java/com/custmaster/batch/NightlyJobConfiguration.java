@@ -64,22 +64,23 @@ public class NightlyJobConfiguration {
     public Job nightlyJob(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
                           PipelineConfig config, SparkSessions sparkSessions, Lake lake) {
         StagingStore staging = new StagingStore(jdbc);
+        PausePoints pausePoints = PausePoints.fromEnvironment();
         SimpleJobBuilder job = null;
         for (SourceConfig source : config.sources()) {
-            Step step = ingestStep(jobRepository, transactionManager, staging, config, source);
+            Step step = ingestStep(jobRepository, transactionManager, staging, config, source, pausePoints);
             job = job == null ? new JobBuilder(JOB_NAME, jobRepository).start(step) : job.next(step);
         }
         return job
-                .next(tasklet("ingest-check", new IngestCheckTasklet(config, jdbc), jobRepository, transactionManager))
-                .next(tasklet("match", new MatchTasklet(new MasterService(new MasterStore(jdbc), config),
+                .next(tasklet("ingest-check", pausePoints, new IngestCheckTasklet(config, jdbc), jobRepository, transactionManager))
+                .next(tasklet("match", pausePoints, new MatchTasklet(new MasterService(new MasterStore(jdbc), config),
                         new StewardService(jdbc, transactionManager, config.matching(), java.time.Clock.systemDefaultZone()),
                         InfrastructureConfiguration.reportsDir(config)), jobRepository,
                         transactionManager))
-                .next(tasklet("export", new ExportTasklet(jdbc, sparkSessions, lake), jobRepository, transactionManager))
-                .next(tasklet("customer-value", new CustomerValueTasklet(config, sparkSessions, lake), jobRepository,
+                .next(tasklet("export", pausePoints, new ExportTasklet(jdbc, sparkSessions, lake, config.pseudonymKey()), jobRepository, transactionManager))
+                .next(tasklet("customer-value", pausePoints, new CustomerValueTasklet(config, sparkSessions, lake, pausePoints), jobRepository,
                         transactionManager))
-                .next(tasklet("publish", new PublishTasklet(lake), jobRepository, transactionManager))
-                .next(tasklet("watermarks", new WatermarkTasklet(config, jdbc), jobRepository, transactionManager))
+                .next(tasklet("publish", pausePoints, new PublishTasklet(lake), jobRepository, transactionManager))
+                .next(tasklet("watermarks", pausePoints, new WatermarkTasklet(config, jdbc), jobRepository, transactionManager))
                 .build();
     }
 
@@ -88,7 +89,8 @@ public class NightlyJobConfiguration {
     }
 
     private static Step ingestStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                   StagingStore staging, PipelineConfig config, SourceConfig source) {
+                                   StagingStore staging, PipelineConfig config, SourceConfig source,
+                                   PausePoints pausePoints) {
         CountingSourceReader reader = SourceReaders.create(source);
         SourceIngestion ingestion = new SourceIngestion(source, reader, staging, new Watermarks(staging.jdbc()));
         return new StepBuilder(ingestStepName(source), jobRepository)
@@ -98,12 +100,13 @@ public class NightlyJobConfiguration {
                 .processor(ingestion)
                 .writer(ingestion)
                 .listener(ingestion)
+                .listener(pausePoints.<IngestedRecord>inChunks(ingestStepName(source)))
                 .stream(ingestion)
                 .build();
     }
 
-    private static Step tasklet(String name, org.springframework.batch.core.step.tasklet.Tasklet tasklet,
+    private static Step tasklet(String name, PausePoints pausePoints, org.springframework.batch.core.step.tasklet.Tasklet tasklet,
                                 JobRepository jobRepository, PlatformTransactionManager transactionManager) {
-        return new StepBuilder(name, jobRepository).tasklet(tasklet, transactionManager).build();
+        return new StepBuilder(name, jobRepository).tasklet(pausePoints.around(name, tasklet), transactionManager).build();
     }
 }

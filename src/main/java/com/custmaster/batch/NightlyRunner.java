@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import com.custmaster.config.PipelineConfig;
 import com.custmaster.config.SourceConfig;
+import com.custmaster.domain.Masking;
+import com.custmaster.domain.OperationalFailure;
 import com.custmaster.ingest.SourceIngestion;
 import com.custmaster.master.MasterService;
 import com.custmaster.ingest.SourcePreflight;
@@ -11,12 +13,15 @@ import com.custmaster.publish.Lake;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -97,13 +102,32 @@ public final class NightlyRunner {
         SourcePreflight.check(config);
         Files.createDirectories(config.varDir());
         Path lockFile = config.varDir().resolve("nightly.lock");
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
              FileLock lock = channel.tryLock()) {
             if (lock == null) {
-                return new Outcome(Result.ALREADY_RUNNING, null, "another nightly run is in progress (lock held on "
-                        + lockFile + "); not starting a second one");
+                return new Outcome(Result.ALREADY_RUNNING, null, "another nightly run is in progress ("
+                        + lockHolder(lockFile) + ", lock on " + lockFile + "); not starting a second one");
             }
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ", run " + runDate
+                    + ", started " + Instant.now() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+            channel.force(false);
             return runLocked(runDate, matching);
+        }
+    }
+
+    /**
+     * What the lock file says about the run holding it ("pid 4711, run 2026-11-22, started ...").
+     * The lock itself is the operating system's: it goes with the process, so a killed run leaves
+     * no stale lock, only this text.
+     */
+    private static String lockHolder(Path lockFile) {
+        try {
+            String text = Files.readString(lockFile, StandardCharsets.UTF_8).strip();
+            return text.isEmpty() ? "holder unknown" : text;
+        } catch (IOException e) {
+            return "holder unknown";
         }
     }
 
@@ -147,8 +171,7 @@ public final class NightlyRunner {
             }
             return new Outcome(Result.FAILED, summary, "run " + runDate + " failed: " + failure);
         } catch (Exception e) {
-            Throwable root = rootCause(e);
-            return new Outcome(Result.FAILED, null, "run " + runDate + " failed: " + oneLine(root));
+            return new Outcome(Result.FAILED, null, "run " + runDate + " failed: " + explain(e));
         }
     }
 
@@ -208,21 +231,27 @@ public final class NightlyRunner {
     private static String failureOf(JobExecution execution) {
         List<Throwable> failures = new ArrayList<>(execution.getAllFailureExceptions());
         if (failures.isEmpty()) {
-            return execution.getStatus() == BatchStatus.COMPLETED ? null : execution.getExitStatus().getExitDescription();
+            return execution.getStatus() == BatchStatus.COMPLETED ? null
+                    : oneLine(execution.getExitStatus().getExitDescription());
         }
-        return oneLine(rootCause(failures.get(0)));
+        return explain(failures.get(0));
     }
 
-    static Throwable rootCause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+    /**
+     * One line for the person on call: the message of the outermost {@link OperationalFailure} in
+     * the chain of causes (it says what could not be done and why), else the root cause's message;
+     * with personal values masked, as in the log.
+     */
+    static String explain(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof OperationalFailure) {
+                return oneLine(cause.getMessage());
+            }
         }
-        return root;
+        return oneLine(OperationalFailure.reasonOf(failure));
     }
 
-    static String oneLine(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.replaceAll("\\s*\\R\\s*", " ").trim();
+    private static String oneLine(String message) {
+        return message == null ? "" : Masking.scrub(message.replaceAll("\\s*\\R\\s*", " ").trim());
     }
 }

@@ -36,6 +36,8 @@ public final class ConfigLoader {
     public static final String DB_USER_ENV_DEFAULT = "CUSTMASTER_DB_USER";
     public static final String DB_PASSWORD_ENV_DEFAULT = "CUSTMASTER_DB_PASSWORD";
     public static final int CHUNK_SIZE_DEFAULT = 500;
+    /** Environment variable holding the key of pseudonymised outputs (pipeline.yml {@code pseudonym_key_env}). */
+    public static final String PSEUDONYM_KEY_ENV_DEFAULT = "CUSTMASTER_PSEUDONYM_KEY";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
     private static final Set<String> SOURCE_KEYS = Set.of("name", "type", "path", "encoding", "delimiter", "quote",
@@ -83,7 +85,8 @@ public final class ConfigLoader {
         }
         Path home = conf.getParent();
         YamlSection pipeline = YamlSection.load(conf.resolve("pipeline.yml"));
-        pipeline.rejectUnknownKeys(Set.of("var_dir", "lake", "database", "chunk_size"));
+        pipeline.rejectUnknownKeys(Set.of("var_dir", "lake", "database", "chunk_size", "pseudonymise_contacts",
+                "pseudonym_key_env"));
         Map<String, String> vars = new LinkedHashMap<>();
         vars.put("home", home.toString());
         Path varDir = varOverride != null
@@ -106,7 +109,25 @@ public final class ConfigLoader {
         SurvivorshipConfig survivorship = Files.isRegularFile(survivorshipFile)
                 ? readSurvivorship(YamlSection.load(survivorshipFile)) : SurvivorshipConfig.DEFAULT;
         return new PipelineConfig(home, conf, varDir, lake, database, chunkSize, sources, matching, transactions,
-                analytics, survivorship);
+                analytics, survivorship, pseudonymKey(pipeline));
+    }
+
+    /** The key of pseudonymised outputs, from the environment only; none unless {@code pseudonymise_contacts}. */
+    private Optional<PseudonymKey> pseudonymKey(YamlSection pipeline) {
+        String variable = pipeline.string("pseudonym_key_env", PSEUDONYM_KEY_ENV_DEFAULT);
+        if (!pipeline.bool("pseudonymise_contacts", false)) {
+            return Optional.empty();
+        }
+        String secret = environment.apply(variable);
+        if (secret == null || secret.isBlank()) {
+            throw pipeline.error("pseudonymise_contacts", "is true but the environment variable " + variable
+                    + " (the key) is not set; the key never goes in conf/");
+        }
+        try {
+            return Optional.of(PseudonymKey.of(secret));
+        } catch (IllegalArgumentException e) {
+            throw pipeline.error("pseudonym_key_env", "environment variable " + variable + ": " + e.getMessage());
+        }
     }
 
     private DatabaseSettings database(YamlSection pipeline, Map<String, String> vars) {

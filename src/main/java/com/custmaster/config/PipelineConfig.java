@@ -25,9 +25,11 @@ public record PipelineConfig(
         MatchingConfig matching,
         TransactionsConfig transactions,
         AnalyticsSettings analytics,
-        SurvivorshipConfig survivorship) {
+        SurvivorshipConfig survivorship,
+        java.util.Optional<PseudonymKey> pseudonymKey) {
 
     public PipelineConfig {
+        requireNonNull(pseudonymKey, "pseudonymKey is null (Optional.empty() when outputs are not pseudonymised)");
         requireNonNull(home, "home is null");
         requireNonNull(survivorship, "survivorship is null");
         requireNonNull(confDir, "confDir is null");

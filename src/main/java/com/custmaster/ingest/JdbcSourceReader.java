@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import com.custmaster.config.ConfigException;
 import com.custmaster.config.JdbcSettings;
 import com.custmaster.config.SourceConfig;
+import com.custmaster.domain.Masking;
+import com.custmaster.domain.OperationalFailure;
 import com.custmaster.domain.RawRecord;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -49,7 +51,7 @@ final class JdbcSourceReader extends CountingSourceReader {
             connection = DriverManager.getConnection(jdbc.url(), jdbc.user(), jdbc.password());
         } catch (SQLException e) {
             throw new SourceUnavailableException("source '" + source.name() + "': cannot connect to "
-                    + jdbc.url().replaceAll("(?i)(password=)[^;&]*", "$1***") + ": " + e.getMessage(), e);
+                    + Masking.jdbcUrl(jdbc.url()) + ": " + OperationalFailure.reasonOf(e), e);
         }
         connection.setReadOnly(true);
         String sql;
@@ -80,7 +82,7 @@ final class JdbcSourceReader extends CountingSourceReader {
         try {
             rows = prepared.executeQuery();
         } catch (SQLException e) {
-            throw new SourceUnavailableException("source '" + source.name() + "': query failed: " + e.getMessage(), e);
+            throw new SourceUnavailableException("source '" + source.name() + "': query failed: " + OperationalFailure.reasonOf(e), e);
         }
         ResultSetMetaData meta = rows.getMetaData();
         columns = new ArrayList<>();

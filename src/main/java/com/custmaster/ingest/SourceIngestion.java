@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.custmaster.config.Incremental;
 import com.custmaster.config.SourceConfig;
 import com.custmaster.domain.Contact;
+import com.custmaster.domain.Masking;
 import com.custmaster.domain.RawRecord;
 import com.custmaster.domain.Rejection;
 import com.custmaster.normalize.ContactNormalizer;
@@ -73,7 +74,8 @@ public final class SourceIngestion implements ItemProcessor<RawRecord, IngestedR
             LOG.info("ingest {}: incremental on {}, reading rows above {}", source.name(), incremental.column(),
                     committed == null ? "nothing (first run: all rows)" : Watermarks.format(committed));
         }
-        LOG.info("ingest {}: reading {}", source.name(), source.location() != null ? source.location() : source.jdbc().url());
+        LOG.info("ingest {}: reading {}", source.name(), source.location() != null ? source.location()
+                : Masking.jdbcUrl(source.jdbc().url()));
     }
 
     @Override

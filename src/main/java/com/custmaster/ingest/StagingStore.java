@@ -14,7 +14,10 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -139,6 +142,25 @@ public final class StagingStore {
                     + ") + rejected (" + rejected + ")");
         }
         return rejected;
+    }
+
+    /**
+     * Record ids staged on more than one line of a source in a run (the last line wins in the master),
+     * each with its lines, in id order, at most {@code limit} of them.
+     */
+    public Map<String, List<Long>> repeatedIds(LocalDate runDate, String source, int limit) {
+        Map<String, List<Long>> repeated = new LinkedHashMap<>();
+        jdbc.query("SELECT s.source_record_id, s.line_number FROM staged_contact s WHERE s.run_date = ? AND s.source = ? "
+                        + "AND s.source_record_id IN (SELECT d.source_record_id FROM staged_contact d WHERE d.run_date = ? "
+                        + "AND d.source = ? GROUP BY d.source_record_id HAVING COUNT(*) > 1) "
+                        + "ORDER BY s.source_record_id, s.line_number",
+                rs -> {
+                    String id = rs.getString(1);
+                    if (repeated.containsKey(id) || repeated.size() < limit) {
+                        repeated.computeIfAbsent(id, key -> new ArrayList<>()).add(rs.getLong(2));
+                    }
+                }, Date.valueOf(runDate), source, Date.valueOf(runDate), source);
+        return repeated;
     }
 
     /** The watermark candidate recorded for a source in a run, if any. */

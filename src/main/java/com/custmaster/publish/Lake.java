@@ -2,6 +2,7 @@ package com.custmaster.publish;
 
 import static java.util.Objects.requireNonNull;
 
+import com.custmaster.domain.OperationalFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -56,8 +57,19 @@ public final class Lake {
     /** Writes one table of the run to its staging folder (replacing an earlier attempt's). */
     public String stage(LocalDate runDate, String table, Dataset<Row> data) {
         String path = stagingPath(runDate, table);
-        // One file per table; repartition, not coalesce, so the work before the write keeps its parallelism.
-        data.repartition(1).write().mode(SaveMode.Overwrite).option("compression", "snappy").parquet(path);
+        try {
+            // One file per table; repartition, not coalesce, so the work before the write keeps its parallelism.
+            data.repartition(1).write().mode(SaveMode.Overwrite).option("compression", "snappy").parquet(path);
+        } catch (Exception e) { // Spark (Scala) also throws checked IOExceptions undeclared
+            if (isWriteFailure(e)) {
+                throw new OperationalFailure("cannot write table " + table + " to " + path + ": "
+                        + writeFailureReason(path, e), e);
+            }
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("cannot write table " + table + " to " + path, e);
+        }
         LOG.info("staged {} at {}", table, path);
         return path;
     }
@@ -103,7 +115,8 @@ public final class Lake {
             }
             return published;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot publish the run's tables under " + root + ": " + e.getMessage(), e);
+            throw new OperationalFailure("cannot publish the run's tables under " + root + ": "
+                    + OperationalFailure.reasonOf(e), e);
         }
     }
 
@@ -122,6 +135,36 @@ public final class Lake {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Why a write failed: for a local lake the operating system's own reason, found by creating the
+     * folder and a probe file with java.nio (Hadoop says only "Mkdirs failed to create ..." for a
+     * read-only or forbidden folder); otherwise, or when the probe succeeds (a full disk still takes
+     * an empty file), the innermost message of the failure.
+     */
+    private static String writeFailureReason(String path, Exception failure) {
+        URI uri = new Path(path).toUri();
+        if ("file".equals(uri.getScheme())) {
+            try {
+                java.nio.file.Path folder = java.nio.file.Path.of(uri).getParent();
+                java.nio.file.Files.createDirectories(folder);
+                java.nio.file.Files.delete(java.nio.file.Files.createTempFile(folder, ".write-probe", ""));
+            } catch (IOException | RuntimeException probe) {
+                return probe.getMessage() == null ? probe.getClass().getSimpleName() : probe.getMessage();
+            }
+        }
+        return OperationalFailure.reasonOf(failure);
+    }
+
+    /** A failure of the file system (a folder not writable, a full disk), not of the computation. */
+    private static boolean isWriteFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void rename(FileSystem fs, Path from, Path to) throws IOException {

@@ -3,9 +3,9 @@ package com.custmaster.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.custmaster.testing.ChildJvm;
 import com.custmaster.testing.DuckDb;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,8 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SparkClusterIT {
 
     private static final LocalDate AS_OF = LocalDate.of(2025, 12, 31);
-    private static final Path JAR = Path.of("target/custmaster.jar").toAbsolutePath();
-    private static final String CLASSPATH = JAR + java.io.File.pathSeparator + Path.of("target/lib").toAbsolutePath() + "/*";
+    private static final String CLASSPATH = ChildJvm.CLASSPATH;
 
     @TempDir
     static Path temp;
@@ -44,13 +43,8 @@ class SparkClusterIT {
     private static String masterUrl;
     private static Path logs;
 
-    /** The JVM flags Spark needs on Java 17, as this test JVM got them from the build. */
     private static List<String> jvmFlags() {
-        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(arg -> arg.startsWith("--add-opens") || arg.startsWith("--add-modules")
-                        || arg.equals("-XX:+IgnoreUnrecognizedVMOptions") || arg.startsWith("-Djdk.reflect")
-                        || arg.startsWith("-Dio.netty"))
-                .toList();
+        return ChildJvm.sparkFlags();
     }
 
     private static int freePort() throws IOException {
@@ -167,7 +161,7 @@ class SparkClusterIT {
                 "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.executor.memory=1g",
                 "--conf", "spark.executor.extraJavaOptions=" + String.join(" ", jvmFlags()),
                 "--conf", "spark.sql.shuffle.partitions=8",
-                JAR.toString(), "analytics", "--transactions", input.toString(), "--map", "customer_id=customer",
+                ChildJvm.JAR.toString(), "analytics", "--transactions", input.toString(), "--map", "customer_id=customer",
                 "--map", "order_ts=ts", "--map", "amount=amount", "--as-of", AS_OF.toString(), "--out", out.toString(),
                 "--conf", conf().toString());
         assertThat(driver.waitFor(5, TimeUnit.MINUTES)).as(name + " finished").isTrue();

@@ -45,6 +45,30 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void pseudonymisedOutputsTakeTheirKeyFromTheEnvironmentOnlyAndNeverShowIt() throws IOException {
+        Path conf = copyConf();
+        replace(conf.resolve("pipeline.yml"), "pseudonymise_contacts: false", "pseudonymise_contacts: true");
+        String secret = "a-long-secret-key-0123";
+
+        PipelineConfig withKey = new ConfigLoader(Map.of("CUSTMASTER_PSEUDONYM_KEY", secret)::get)
+                .load(conf, temp.resolve("var"));
+
+        assertThat(withKey.pseudonymKey()).isPresent();
+        assertThat(withKey.toString()).doesNotContain(secret);
+        assertThat(loader.load(Path.of("conf"), temp.resolve("var")).pseudonymKey()).isEmpty();
+        assertThatThrownBy(() -> loader.load(conf, temp.resolve("var")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("pipeline.yml")
+                .hasMessageContaining("pseudonymise_contacts")
+                .hasMessageContaining("CUSTMASTER_PSEUDONYM_KEY");
+        assertThatThrownBy(() -> new ConfigLoader(Map.of("CUSTMASTER_PSEUDONYM_KEY", "short-key")::get)
+                .load(conf, temp.resolve("var")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("at least 16 characters")
+                .hasMessageNotContaining("short-key");
+    }
+
+    @Test
     void anUnknownSurvivorshipRuleIsNamedWithItsGroup() throws IOException {
         Path conf = copyConf();
         replace(conf.resolve("survivorship.yml"), "  phone: most_recent", "  phone: newest");

@@ -51,6 +51,18 @@ class StagingStoreTest {
     }
 
     @Test
+    void idsRepeatedWithinASourceAreListedWithTheirLines() {
+        ContactNormalizer normalizer = new ContactNormalizer(SOURCE, RUN);
+        List<Contact> contacts = java.util.stream.IntStream.rangeClosed(2, 6).mapToObj(line -> (Contact) normalizer.normalize(
+                RawRecord.parsed("crm", "x.csv", line, Map.of("id", line % 2 == 0 ? "C1" : "C" + line, "name", "Ann Lee",
+                        "street", "", "company", "")))).toList();
+        store.insertStaged(RUN, contacts, java.util.Collections.nCopies(contacts.size(), "x.csv"));
+
+        assertThat(store.repeatedIds(RUN, "crm", 3)).containsExactly(Map.entry("C1", List.of(2L, 4L, 6L)));
+        assertThat(store.repeatedIds(RUN, "other", 3)).isEmpty();
+    }
+
+    @Test
     void hostileValuesAreStoredAsData() {
         String megabyte = "x".repeat(1_000_000);
         RawRecord record = RawRecord.parsed("crm", "x.csv", 2, Map.of("id", "'; DROP TABLE staged_contact; --",

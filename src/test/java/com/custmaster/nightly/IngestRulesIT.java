@@ -40,16 +40,7 @@ class IngestRulesIT {
 
     @BeforeEach
     void writeConfiguration() throws Exception {
-        Path conf = home.resolve("conf");
-        Files.createDirectories(conf.resolve("sources"));
-        Files.copy(Path.of("conf/pipeline.yml"), conf.resolve("pipeline.yml"));
-        Files.copy(Path.of("conf/matching.yml"), conf.resolve("matching.yml"));
-        Files.writeString(conf.resolve("analytics.yml"), """
-                transactions:
-                  path: orders.csv
-                  columns: { order_id: order_id, source: source, customer_ref: customer_ref, order_ts: order_ts, amount: amount }
-                segments: { k_min: 2, k_max: 3, sample_size: 1000 }
-                """, StandardCharsets.UTF_8);
+        Path conf = SmallConf.write(home);
         Files.writeString(conf.resolve("sources/erp.yml"), """
                 name: erp
                 type: jdbc
