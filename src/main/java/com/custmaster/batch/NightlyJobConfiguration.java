@@ -60,26 +60,32 @@ public class NightlyJobConfiguration {
         return new Lake(config.lakeUri(), new org.apache.hadoop.conf.Configuration());
     }
 
+    /** Peak memory of every step, for the run report. */
+    @Bean(destroyMethod = "close")
+    StepMemoryListener stepMemoryListener() {
+        return new StepMemoryListener();
+    }
+
     @Bean
     public Job nightlyJob(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
-                          PipelineConfig config, SparkSessions sparkSessions, Lake lake) {
+                          PipelineConfig config, SparkSessions sparkSessions, Lake lake, StepMemoryListener memory) {
         StagingStore staging = new StagingStore(jdbc);
         SimpleJobBuilder job = null;
         for (SourceConfig source : config.sources()) {
-            Step step = ingestStep(jobRepository, transactionManager, staging, config, source);
+            Step step = ingestStep(jobRepository, transactionManager, staging, config, source, memory);
             job = job == null ? new JobBuilder(JOB_NAME, jobRepository).start(step) : job.next(step);
         }
         return job
-                .next(tasklet("ingest-check", new IngestCheckTasklet(config, jdbc), jobRepository, transactionManager))
+                .next(tasklet("ingest-check", new IngestCheckTasklet(config, jdbc), jobRepository, transactionManager, memory))
                 .next(tasklet("match", new MatchTasklet(new MasterService(new MasterStore(jdbc), config),
                         new StewardService(jdbc, transactionManager, config.matching(), java.time.Clock.systemDefaultZone()),
                         InfrastructureConfiguration.reportsDir(config)), jobRepository,
-                        transactionManager))
-                .next(tasklet("export", new ExportTasklet(jdbc, sparkSessions, lake), jobRepository, transactionManager))
+                        transactionManager, memory))
+                .next(tasklet("export", new ExportTasklet(jdbc, sparkSessions, lake), jobRepository, transactionManager, memory))
                 .next(tasklet("customer-value", new CustomerValueTasklet(config, sparkSessions, lake), jobRepository,
-                        transactionManager))
-                .next(tasklet("publish", new PublishTasklet(lake), jobRepository, transactionManager))
-                .next(tasklet("watermarks", new WatermarkTasklet(config, jdbc), jobRepository, transactionManager))
+                        transactionManager, memory))
+                .next(tasklet("publish", new PublishTasklet(lake), jobRepository, transactionManager, memory))
+                .next(tasklet("watermarks", new WatermarkTasklet(config, jdbc), jobRepository, transactionManager, memory))
                 .build();
     }
 
@@ -88,7 +94,8 @@ public class NightlyJobConfiguration {
     }
 
     private static Step ingestStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                   StagingStore staging, PipelineConfig config, SourceConfig source) {
+                                   StagingStore staging, PipelineConfig config, SourceConfig source,
+                                   StepMemoryListener memory) {
         CountingSourceReader reader = SourceReaders.create(source);
         SourceIngestion ingestion = new SourceIngestion(source, reader, staging, new Watermarks(staging.jdbc()));
         return new StepBuilder(ingestStepName(source), jobRepository)
@@ -99,11 +106,13 @@ public class NightlyJobConfiguration {
                 .writer(ingestion)
                 .listener(ingestion)
                 .stream(ingestion)
+                .listener(memory)
                 .build();
     }
 
     private static Step tasklet(String name, org.springframework.batch.core.step.tasklet.Tasklet tasklet,
-                                JobRepository jobRepository, PlatformTransactionManager transactionManager) {
-        return new StepBuilder(name, jobRepository).tasklet(tasklet, transactionManager).build();
+                                JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                StepMemoryListener memory) {
+        return new StepBuilder(name, jobRepository).tasklet(tasklet, transactionManager).listener(memory).build();
     }
 }

@@ -142,6 +142,26 @@ public final class MatchRun {
         return counts;
     }
 
+    /**
+     * How the match weights of the pairs compared on this run spread: pairs per whole bit, keyed by
+     * the bin's lower bound ({@code floor(weight)}), clamped to [{@value #HISTOGRAM_MIN_BITS},
+     * {@value #HISTOGRAM_MAX_BITS}] so the run report's chart keeps a readable width. Carried pairs
+     * are left out: only the ones above the review threshold are carried, they would skew the picture.
+     */
+    public java.util.SortedMap<Integer, Long> weightHistogram() {
+        java.util.SortedMap<Integer, Long> bins = new java.util.TreeMap<>();
+        for (int p = 0; p < pairs.length; p++) {
+            int bin = (int) Math.max(HISTOGRAM_MIN_BITS, Math.min(HISTOGRAM_MAX_BITS, Math.floor(weights[p])));
+            bins.merge(bin, 1L, Long::sum);
+        }
+        return bins;
+    }
+
+    /** Lowest bin of {@link #weightHistogram()}: weights below fall into it. */
+    public static final int HISTOGRAM_MIN_BITS = -40;
+    /** Highest bin of {@link #weightHistogram()}: weights above fall into it. */
+    public static final int HISTOGRAM_MAX_BITS = 40;
+
     /** Blocks skipped per rule for exceeding the maximum block size, in rule order. */
     public Map<String, Long> oversizedBlocksPerRule() {
         Map<String, Long> counts = new LinkedHashMap<>();
