@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import com.custmaster.config.AnalyticsSettings;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ public record CustomerValueFigures(long buyers, List<ParetoPoint> pareto,
                                    List<Group> valueBands, List<Group> rfmSegments, List<Segment> segments,
                                    Map<String, Long> churn) {
 
-    /** Thresholds of the Pareto curve: spend quantiles at every 5% of buyers. */
+    /** Points of the Pareto curve: spend quantiles at every 5% of the buyers with positive spend. */
     static final int PARETO_STEPS = 20;
 
     public CustomerValueFigures {
@@ -86,25 +87,32 @@ public record CustomerValueFigures(long buyers, List<ParetoPoint> pareto,
     }
 
     /**
-     * Collects the figures from a computed result: the three summary tables as they are, churn
-     * counts by one aggregation, and the Pareto curve from spend quantiles (one pass for the
-     * quantiles, one aggregation for the cumulative counts and revenue above each).
+     * Collects the figures: the three summary tables as they are (pass them as written, e.g. read
+     * back from their staged Parquet, so they are not computed again), and from
+     * {@code customer_value} the churn counts and the Pareto curve in two passes: one for the spend
+     * quantiles, one aggregation for the churn counts and the customers and revenue at or above each
+     * quantile. Rows come out in the tables' documented order (bands key to small, RFM segments in
+     * the order of {@code settings}' map, segments by id), however the files were read.
      */
-    public static CustomerValueFigures of(CustomerValueResult result) {
-        requireNonNull(result, "result is null");
-        Dataset<Row> value = result.customerValue();
+    public static CustomerValueFigures of(Dataset<Row> customerValue, Dataset<Row> valueBandSummary,
+                                          Dataset<Row> rfmSegmentSummary, Dataset<Row> segmentProfile,
+                                          AnalyticsSettings settings) {
         List<Group> bands = new ArrayList<>();
         Double share80 = null;
-        for (Row row : result.valueBandSummary().collectAsList()) {
+        for (Row row : valueBandSummary.collectAsList()) {
             bands.add(group(row, AnalyticsSchema.VALUE_BAND));
             share80 = nullableDouble(row, AnalyticsSchema.CUSTOMERS_SHARE_FOR_80PCT_REVENUE);
         }
+        bands.sort(java.util.Comparator.comparingInt(band -> AnalyticsSchema.BANDS.indexOf(band.name())));
         List<Group> rfm = new ArrayList<>();
-        for (Row row : result.rfmSegmentSummary().collectAsList()) {
+        for (Row row : rfmSegmentSummary.collectAsList()) {
             rfm.add(group(row, AnalyticsSchema.RFM_SEGMENT));
         }
+        List<String> mapOrder = settings.rfmSegments().stream().map(AnalyticsSettings.RfmSegmentRule::segment).distinct()
+                .toList();
+        rfm.sort(java.util.Comparator.comparingInt(segment -> mapOrder.indexOf(segment.name())));
         List<Segment> segments = new ArrayList<>();
-        for (Row row : result.segmentProfile().orderBy(AnalyticsSchema.SEGMENT_ID).collectAsList()) {
+        for (Row row : segmentProfile.collectAsList()) {
             segments.add(new Segment(row.getInt(row.fieldIndex(AnalyticsSchema.SEGMENT_ID)),
                     row.getString(row.fieldIndex(AnalyticsSchema.SEGMENT_LABEL)),
                     row.getLong(row.fieldIndex(AnalyticsSchema.CUSTOMERS)),
@@ -115,58 +123,58 @@ public record CustomerValueFigures(long buyers, List<ParetoPoint> pareto,
                     row.getDecimal(row.fieldIndex(AnalyticsSchema.REVENUE)),
                     nullableDouble(row, AnalyticsSchema.SHARE_OF_REVENUE)));
         }
-        Map<String, Long> churn = new LinkedHashMap<>();
-        for (String flag : List.of(AnalyticsSchema.CHURN_ACTIVE, AnalyticsSchema.CHURN_AT_RISK, AnalyticsSchema.CHURN_CHURNED)) {
-            churn.put(flag, 0L);
-        }
-        for (Row row : value.filter(col(AnalyticsSchema.CHURN_FLAG).isNotNull()).groupBy(AnalyticsSchema.CHURN_FLAG).count()
-                .collectAsList()) {
-            churn.put(row.getString(0), row.getLong(1));
-        }
-        long buyers = churn.values().stream().mapToLong(Long::longValue).sum();
-        return new CustomerValueFigures(buyers, paretoCurve(value), share80, bands, rfm, segments, churn);
+        segments.sort(java.util.Comparator.comparingInt(Segment::segmentId));
+        return valueOf(customerValue, bands, share80, rfm, segments);
     }
 
-    /**
-     * Exact points of the curve at the spend quantiles of the buyers with positive spend: for each
-     * threshold, how many of them spend at least that much and what they spend together. Ties at a
-     * threshold move a point along the curve, never off it.
-     */
-    static List<ParetoPoint> paretoCurve(Dataset<Row> customerValue) {
-        Dataset<Row> spenders = customerValue.filter(col(AnalyticsSchema.MONETARY).gt(0))
-                .select(col(AnalyticsSchema.MONETARY).cast("double").as("m"));
+    /** Churn counts and the Pareto curve from {@code customer_value}, with the summaries collected already. */
+    private static CustomerValueFigures valueOf(Dataset<Row> customerValue, List<Group> bands, Double share80,
+                                                List<Group> rfm, List<Segment> segments) {
+        Column spend = col(AnalyticsSchema.MONETARY).cast("double");
+        Column spending = col(AnalyticsSchema.MONETARY).gt(0);
         double[] probabilities = new double[PARETO_STEPS - 1];
         for (int i = 1; i < PARETO_STEPS; i++) {
             probabilities[i - 1] = 1.0 - (double) i / PARETO_STEPS;
         }
-        double[] thresholds = spenders.stat().approxQuantile("m", probabilities, 0.001);
+        double[] thresholds = customerValue.filter(spending).select(spend.as("m")).stat()
+                .approxQuantile("m", probabilities, 0.001);
+        List<String> flags = List.of(AnalyticsSchema.CHURN_ACTIVE, AnalyticsSchema.CHURN_AT_RISK, AnalyticsSchema.CHURN_CHURNED);
         List<Column> aggregates = new ArrayList<>();
-        aggregates.add(count(lit(1)).as("n"));
-        aggregates.add(sum(col("m")).as("total"));
-        for (int i = 0; i < thresholds.length; i++) {
-            Column above = col("m").geq(thresholds[i]);
-            aggregates.add(count(when(above, lit(1))).as("n" + i));
-            aggregates.add(sum(when(above, col("m"))).as("r" + i));
+        for (String flag : flags) {
+            aggregates.add(count(when(col(AnalyticsSchema.CHURN_FLAG).equalTo(flag), lit(1))));
         }
-        Row row = spenders.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0])).first();
-        long spending = row.getLong(0);
+        aggregates.add(count(when(spending, lit(1))));
+        aggregates.add(sum(when(spending, spend)));
+        for (double threshold : thresholds) {
+            Column above = spending.and(spend.geq(threshold));
+            aggregates.add(count(when(above, lit(1))));
+            aggregates.add(sum(when(above, spend)));
+        }
+        Row row = customerValue.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(new Column[0]))
+                .first();
+        Map<String, Long> churn = new LinkedHashMap<>();
+        for (int f = 0; f < flags.size(); f++) {
+            churn.put(flags.get(f), row.getLong(f));
+        }
+        long buyers = churn.values().stream().mapToLong(Long::longValue).sum();
+        int first = flags.size();
+        long spenders = row.getLong(first);
         List<ParetoPoint> points = new ArrayList<>();
         points.add(new ParetoPoint(0, 0));
-        if (spending == 0) {
-            return points;
+        if (spenders > 0) {
+            double total = row.getDouble(first + 1);
+            TreeMap<Double, Double> curve = new TreeMap<>();
+            for (int i = 0; i < thresholds.length; i++) {
+                long customers = row.getLong(first + 2 + 2 * i);
+                int revenue = first + 3 + 2 * i;
+                curve.put((double) customers / spenders, row.isNullAt(revenue) ? 0 : Math.min(1, row.getDouble(revenue) / total));
+            }
+            curve.remove(0.0);
+            curve.remove(1.0);
+            curve.forEach((customers, revenue) -> points.add(new ParetoPoint(customers, revenue)));
+            points.add(new ParetoPoint(1, 1));
         }
-        double total = row.getDouble(1);
-        TreeMap<Double, Double> curve = new TreeMap<>();
-        for (int i = 0; i < thresholds.length; i++) {
-            long customers = row.getLong(2 + 2 * i);
-            double revenue = row.isNullAt(3 + 2 * i) ? 0 : row.getDouble(3 + 2 * i);
-            curve.put((double) customers / spending, Math.min(1, revenue / total));
-        }
-        curve.remove(0.0);
-        curve.remove(1.0);
-        curve.forEach((customers, revenue) -> points.add(new ParetoPoint(customers, revenue)));
-        points.add(new ParetoPoint(1, 1));
-        return points;
+        return new CustomerValueFigures(buyers, points, share80, bands, rfm, segments, churn);
     }
 
     private static Group group(Row row, String nameColumn) {

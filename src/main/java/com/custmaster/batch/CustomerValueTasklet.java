@@ -76,7 +76,9 @@ final class CustomerValueTasklet implements Tasklet {
             result.churnModel().writeJson(InfrastructureConfiguration.reportsDir(config).resolve(runDate.toString())
                     .resolve("models").resolve("churn_model.json"));
             RunReports.writeValueFigures(InfrastructureConfiguration.reportsDir(config).resolve(runDate.toString()),
-                    CustomerValueFigures.of(result));
+                    CustomerValueFigures.of(result.customerValue(), staged(session, runDate, AnalyticsSchema.VALUE_BAND_SUMMARY_TABLE),
+                            staged(session, runDate, AnalyticsSchema.RFM_SEGMENT_SUMMARY_TABLE),
+                            staged(session, runDate, AnalyticsSchema.SEGMENT_PROFILE_TABLE), config.analytics()));
             ExecutionContext out = StepStats.of(context);
             out.putLong("customers.scored", result.summary().customersScored());
             out.putLong("customers.buyers", result.summary().customersWithPurchases());
@@ -87,6 +89,11 @@ final class CustomerValueTasklet implements Tasklet {
             joined.unpersist();
         }
         return RepeatStatus.FINISHED;
+    }
+
+    /** A table as staged: a few rows, read back rather than computed again. */
+    private Dataset<Row> staged(SparkSession session, LocalDate runDate, String table) {
+        return session.read().parquet(lake.stagingPath(runDate, table));
     }
 
     /** The snapshot date is the lake folder's partition value; files do not repeat it. */

@@ -10,6 +10,7 @@ import com.custmaster.ingest.SourcePreflight;
 import com.custmaster.publish.Lake;
 import com.custmaster.report.MetricsQueries;
 import com.custmaster.report.ReportFiles;
+import com.custmaster.report.RunMetrics;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -186,9 +188,9 @@ public final class NightlyRunner {
      * Writes the run report (metrics.json and report.html). A report that cannot be written is
      * logged, not fatal: the run's outcome and exit code stay what the job decided.
      */
-    private void writeReport(java.util.function.Supplier<com.custmaster.report.RunMetrics> metrics) {
+    private void writeReport(Supplier<RunMetrics> metrics) {
         try {
-            com.custmaster.report.RunMetrics collected = metrics.get();
+            RunMetrics collected = metrics.get();
             Path html = ReportFiles.write(runDir(collected.runDate()), collected);
             LOG.info("run report: {}", html.toUri());
         } catch (IOException | RuntimeException e) {

@@ -64,15 +64,9 @@ public final class Progress {
         report(now, -1);
     }
 
-    /** Sets how many are done in all (for a loop that counts itself); logs as {@link #add}. */
-    public void at(long items) {
-        done.set(items);
-        report(items, -1);
-    }
-
     /**
-     * As {@link #at}, with the fraction done known another way (e.g. bytes of a file read), for a
-     * loop whose total number of items is not known.
+     * Sets how many are done in all (for a loop that counts itself), with the fraction done when it
+     * is known another way (e.g. bytes of a file read; negative when not); logs as {@link #add}.
      */
     public void at(long items, double fraction) {
         done.set(items);

@@ -15,6 +15,11 @@ import java.util.Map;
  */
 public final class MatchRun {
 
+    /** Lowest bin of {@link #weightHistogram()}: weights below fall into it. */
+    public static final int HISTOGRAM_MIN_BITS = -40;
+    /** Highest bin of {@link #weightHistogram()}: weights above fall into it. */
+    public static final int HISTOGRAM_MAX_BITS = 40;
+
     private final MatchingConfig config;
     private final Blocking blocking;
     private final long[] pairs;
@@ -156,11 +161,6 @@ public final class MatchRun {
         }
         return bins;
     }
-
-    /** Lowest bin of {@link #weightHistogram()}: weights below fall into it. */
-    public static final int HISTOGRAM_MIN_BITS = -40;
-    /** Highest bin of {@link #weightHistogram()}: weights above fall into it. */
-    public static final int HISTOGRAM_MAX_BITS = 40;
 
     /** Blocks skipped per rule for exceeding the maximum block size, in rule order. */
     public Map<String, Long> oversizedBlocksPerRule() {

@@ -22,6 +22,10 @@ final class Charts {
             "#c35f9c", "#6f7780", "#a8a23a", "#2aa3b5");
 
     private static final int WIDTH = 680;
+    /** Margins of the plot area of charts with axes: room for the y ticks, the title line, the x ticks and label. */
+    private static final int PLOT_LEFT = 56;
+    private static final int PLOT_TOP = 28;
+    private static final int PLOT_BOTTOM = 46;
     /** A column never gets wider than this (a trend of one or two runs stays a column, not a block). */
     private static final double MAX_COLUMN_WIDTH = 48;
 
@@ -70,12 +74,11 @@ final class Charts {
 
     /** Vertical columns over an ordered axis (a histogram); {@code xLabel} under the axis. */
     static Html.Safe columns(String id, String title, List<Bar> bars, String xLabel, String yLabel) {
-        int left = 56;
-        int bottom = 46;
-        int top = 28;
+        int left = PLOT_LEFT;
+        int top = PLOT_TOP;
         int height = 250;
         double plotWidth = WIDTH - left - 12;
-        double plotHeight = height - top - bottom;
+        double plotHeight = height - top - PLOT_BOTTOM;
         double max = niceCeiling(bars.stream().mapToDouble(Bar::value).max().orElse(0));
         List<Html.Safe> parts = new ArrayList<>();
         parts.add(axes(left, top, plotWidth, plotHeight, max, yLabel));
@@ -93,8 +96,7 @@ final class Charts {
                         number(x + slot / 2), number(top + plotHeight + 14), bar.label()));
             }
         }
-        parts.add(of("<text x=\"%s\" y=\"%s\" text-anchor=\"middle\" class=\"axis-label\">%s</text>",
-                number(left + plotWidth / 2), number(height - 8), xLabel));
+        parts.add(xAxisLabel(left, plotWidth, height, xLabel));
         return svg(id, title, height, Html.join(parts));
     }
 
@@ -104,12 +106,11 @@ final class Charts {
      */
     static Html.Safe lines(String id, String title, List<Series> series, double xMax, double yMax, String xLabel,
                            String yLabel, boolean diagonal, DoubleFunction<String> format) {
-        int left = 56;
-        int top = 28;
-        int bottom = 46;
+        int left = PLOT_LEFT;
+        int top = PLOT_TOP;
         int height = 300;
         double plotWidth = WIDTH - left - 150;
-        double plotHeight = height - top - bottom;
+        double plotHeight = height - top - PLOT_BOTTOM;
         List<Html.Safe> parts = new ArrayList<>();
         parts.add(axes(left, top, plotWidth, plotHeight, yMax, yLabel, format));
         for (int t = 0; t <= 4; t++) {
@@ -139,8 +140,7 @@ final class Charts {
                     number(left + plotWidth + 14), number(top + 4 + s * 18), colour, number(left + plotWidth + 28),
                     number(top + 13 + s * 18), line.name()));
         }
-        parts.add(of("<text x=\"%s\" y=\"%s\" text-anchor=\"middle\" class=\"axis-label\">%s</text>",
-                number(left + plotWidth / 2), number(height - 8), xLabel));
+        parts.add(xAxisLabel(left, plotWidth, height, xLabel));
         return svg(id, title, height, Html.join(parts));
     }
 
@@ -193,6 +193,11 @@ final class Charts {
             legendX += item;
         }
         return svg(id, title, height, Html.join(parts));
+    }
+
+    private static Html.Safe xAxisLabel(int left, double plotWidth, int height, String label) {
+        return of("<text x=\"%s\" y=\"%s\" text-anchor=\"middle\" class=\"axis-label\">%s</text>",
+                number(left + plotWidth / 2), number(height - 8), label);
     }
 
     private static Html.Safe axes(int left, int top, double plotWidth, double plotHeight, double max, String yLabel) {

@@ -37,7 +37,7 @@ class ProgressTest {
         clock.set(10 * SECOND);
         progress.at(120_000, 0.375);
         clock.set(20 * SECOND);
-        progress.at(200_000);
+        progress.at(200_000, -1);
 
         assertThat(lines).containsExactly("ingest crm: 120,000 records (about 37.5%), 12,000 records/s",
                 "ingest crm: 200,000 records, 10,000 records/s");
