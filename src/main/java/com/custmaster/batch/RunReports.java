@@ -3,6 +3,7 @@ package com.custmaster.batch;
 import com.custmaster.analytics.CustomerValueFigures;
 import com.custmaster.report.MetricsQueries;
 import com.custmaster.report.ReportFiles;
+import com.custmaster.report.RunHistory;
 import com.custmaster.report.RunMetrics;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,10 +57,11 @@ final class RunReports {
             String name = step.getStepName();
             ExecutionContext context = step.getExecutionContext();
             boolean completed = step.getStatus() == BatchStatus.COMPLETED;
-            if (failedStep == null && step.getStatus().isUnsuccessful()) {
+            boolean firstFailure = failedStep == null && step.getStatus().isUnsuccessful();
+            if (firstFailure) {
                 failedStep = name;
             }
-            stepMetrics.add(stepMetrics(step));
+            stepMetrics.add(stepMetrics(step, firstFailure ? failure : null));
             if (name.startsWith(INGEST_PREFIX) && context.containsKey("records.read")) {
                 String source = name.substring(INGEST_PREFIX.length());
                 sources.add(new RunMetrics.SourceMetrics(source, context.getLong("records.read"),
@@ -103,15 +105,15 @@ final class RunReports {
         return metrics.withTrend(trend);
     }
 
-    private static RunMetrics.StepMetrics stepMetrics(StepExecution step) {
+    /** @param failure the run's one-line reason when this step is the one that failed it, else null */
+    private static RunMetrics.StepMetrics stepMetrics(StepExecution step, String failure) {
         ExecutionContext context = step.getExecutionContext();
         LocalDateTime start = step.getStartTime();
         LocalDateTime end = step.getEndTime();
         double seconds = start == null || end == null ? 0 : Duration.between(start, end).toMillis() / 1000.0;
         String message = null;
         if (step.getStatus().isUnsuccessful()) {
-            message = step.getFailureExceptions().isEmpty() ? step.getExitStatus().getExitDescription().lines().findFirst()
-                    .orElse(null) : NightlyRunner.oneLine(NightlyRunner.rootCause(step.getFailureExceptions().get(0)));
+            message = failure != null ? failure : RunHistory.firstLine(step.getExitStatus().getExitDescription());
         }
         return new RunMetrics.StepMetrics(step.getStepName(), step.getStatus().name(), start, end, seconds,
                 context.containsKey(StepMemoryListener.PEAK_HEAP_KEY) ? context.getLong(StepMemoryListener.PEAK_HEAP_KEY) : null,

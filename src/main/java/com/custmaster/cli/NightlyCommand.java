@@ -25,10 +25,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:run completed, or that date had already completed (nothing changed)",
                 "1:run failed; run the same command again after fixing the cause",
-                "2:usage or configuration error (nothing was read)", "3:another run is in progress"},
-        footerHeading = "%nCommands:%n",
-        footer = {"  status    the latest run: state, duration, the step that failed; exit code = its state",
-                "  history   the last runs, one line each"})
+                "2:usage or configuration error (nothing was read)", "3:another run is in progress"})
 final class NightlyCommand implements Callable<Integer> {
 
     @Spec

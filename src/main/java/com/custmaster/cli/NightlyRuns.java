@@ -8,6 +8,7 @@ import com.custmaster.config.PipelineConfig;
 import com.custmaster.ingest.SourceIngestion;
 import com.custmaster.report.ReportFiles;
 import com.custmaster.report.RunHistory;
+import com.custmaster.report.RunMetrics;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,15 +58,16 @@ final class NightlyRuns {
                     run.step() == null ? "" : (run.running() ? ", in step " : ", failed in step ") + run.step());
             out.printf(Locale.ROOT, "  started %s, %s %s%n", time(run.startedAt()), run.running() ? "running for" : "took",
                     duration(run.duration(LocalDateTime.now())));
-            if (run.exitCode() == EXIT_FAILED && run.message() != null) {
-                out.printf(Locale.ROOT, "  reason: %s%n", run.message());
+            String reason = reason(config, run);
+            if (run.exitCode() == EXIT_FAILED && reason != null) {
+                out.printf(Locale.ROOT, "  reason: %s%n", reason);
                 out.printf(Locale.ROOT, "  fix the cause, then: jobs/nightly --date %s (it resumes at the failed step)%n",
                         run.runDate());
             }
             if (run.running()) {
                 out.println("  (a run left STARTED by a killed process is marked failed and resumed by the next launch)");
             }
-            Path report = config.varDir().resolve("reports").resolve(String.valueOf(run.runDate())).resolve(ReportFiles.REPORT_HTML);
+            Path report = reportDir(config, run).resolve(ReportFiles.REPORT_HTML);
             if (Files.isRegularFile(report)) {
                 out.printf(Locale.ROOT, "  report: %s%n", report);
             }
@@ -89,10 +91,10 @@ final class NightlyRuns {
                     "exit", "failed step", "reason");
             LocalDateTime now = LocalDateTime.now();
             for (RunHistory.Run run : runs) {
-                out.printf(Locale.ROOT, "%-10s  %-9s  %-19s  %12s  %4d  %-20s  %s%n", run.runDate(), run.status(),
-                        time(run.startedAt()), duration(run.duration(now)), run.exitCode(),
-                        run.step() == null ? "-" : run.step(), run.exitCode() == EXIT_FAILED && run.message() != null
-                                ? run.message() : "");
+                String reason = run.exitCode() == EXIT_FAILED ? reason(config, run) : null;
+                out.println(String.format(Locale.ROOT, "%-10s  %-9s  %-19s  %12s  %4d  %-20s  %s", run.runDate(),
+                        run.status(), time(run.startedAt()), duration(run.duration(now)), run.exitCode(),
+                        run.step() == null ? "-" : run.step(), reason == null ? "" : reason).stripTrailing());
             }
             return 0;
         });
@@ -129,6 +131,31 @@ final class NightlyRuns {
             err.flush();
             return Main.EXIT_USAGE;
         }
+    }
+
+    private static Path reportDir(PipelineConfig config, RunHistory.Run run) {
+        return config.varDir().resolve("reports").resolve(String.valueOf(run.runDate()));
+    }
+
+    /**
+     * Why a launch failed, in one line. Spring Batch keeps the failed step's stack trace, cut at 2,500
+     * characters, often before the root cause ("Failed to initialize the reader"); the run's
+     * metrics.json has the root cause, so it is used when it belongs to this launch (same start).
+     */
+    private static String reason(PipelineConfig config, RunHistory.Run run) {
+        Path metrics = reportDir(config, run).resolve(ReportFiles.METRICS_JSON);
+        if (run.startedAt() != null && Files.isRegularFile(metrics)) {
+            try {
+                RunMetrics recorded = ReportFiles.read(metrics);
+                if (recorded.failure() != null && recorded.startedAt() != null
+                        && Math.abs(Duration.between(recorded.startedAt(), run.startedAt()).toNanos()) < 1_000_000) {
+                    return recorded.failure();
+                }
+            } catch (java.io.IOException | RuntimeException unreadable) {
+                // fall back to the job repository's message
+            }
+        }
+        return run.message();
     }
 
     private static String time(LocalDateTime time) {

@@ -132,7 +132,7 @@ public final class RunHistory {
      * The first line of an exit message without the exception's class name (Spring Batch stores a
      * stack trace there): what a person needs to read in a table.
      */
-    static String firstLine(String message) {
+    public static String firstLine(String message) {
         if (message == null || message.isBlank()) {
             return null;
         }

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.custmaster.batch.InfrastructureConfiguration;
 import com.custmaster.config.ConfigLoader;
 import com.custmaster.config.PipelineConfig;
+import com.custmaster.report.ReportFiles;
+import com.custmaster.report.RunMetrics;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,6 +110,32 @@ class NightlyStatusCommandTest {
         assertThat(out.toString()).startsWith("last run 2026-11-23: FAILED (exit 1), failed in step ingest-distributor\n")
                 .contains("reason: source 'distributor': file not found: data-samples/distributor/customers_gbk.csv\n")
                 .contains("jobs/nightly --date 2026-11-23").doesNotContain("IllegalStateException");
+    }
+
+    @Test
+    void theReasonComesFromTheRunsMetricsWhenTheyBelongToTheSameLaunch() throws Exception {
+        // given: the job repository's message is Spring Batch's wrapper; the run's metrics.json has the root cause
+        launch(1, "2026-11-23", "FAILED", T0, 9, "ingest-crm", "COMPLETED", "ingest-distributor", "FAILED");
+        Path reports = var.resolve("reports/2026-11-23");
+        ReportFiles.write(reports, failedMetrics(T0, "the root cause, as the run printed it"));
+
+        // when
+        int code = nightly("status");
+
+        // then
+        assertThat(code).isEqualTo(1);
+        assertThat(out.toString()).contains("reason: the root cause, as the run printed it\n");
+
+        // and: metrics of another launch of that date (an earlier attempt) are not taken for this one
+        ReportFiles.write(reports, failedMetrics(T0.minusHours(1), "an earlier attempt's cause"));
+        out.getBuffer().setLength(0);
+        nightly("history");
+        assertThat(out.toString()).contains("source 'distributor': file not found").doesNotContain("earlier attempt");
+    }
+
+    private static RunMetrics failedMetrics(LocalDateTime start, String failure) {
+        return new RunMetrics(RunMetrics.SCHEMA_VERSION, LocalDate.of(2026, 11, 23), "FAILED", "ingest-distributor", failure,
+                start, start.plusSeconds(9), 9, List.of(), null, null, null, List.of(), List.of());
     }
 
     @Test
