@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.to_timestamp;
 import static org.apache.spark.sql.functions.trim;
 
 import com.custmaster.analytics.AnalyticsSchema;
+import com.custmaster.analytics.CustomerValueFigures;
 import com.custmaster.analytics.CustomerValueJob;
 import com.custmaster.analytics.CustomerValueResult;
 import com.custmaster.config.PipelineConfig;
@@ -27,7 +28,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * The customer-value step: reads the orders feed, maps each order to a master ID through the
  * crosswalk the export step staged, runs the customer-value job and stages its tables (and the
  * mapped transactions) for publishing, and saves the fitted churn models as
- * {@code var/reports/<date>/models/churn_model.json}. Orders whose customer record is unknown (for example
+ * {@code var/reports/<date>/models/churn_model.json} and the figures the run report draws as
+ * {@code var/reports/<date>/customer_value.json}. Orders whose customer record is unknown (for example
  * rejected at ingest) are counted, not scored.
  */
 final class CustomerValueTasklet implements Tasklet {
@@ -76,6 +78,10 @@ final class CustomerValueTasklet implements Tasklet {
             lake.stage(runDate, AnalyticsSchema.RFM_SEGMENT_SUMMARY_TABLE, withoutPartitionColumn(result.rfmSegmentSummary()));
             result.churnModel().writeJson(InfrastructureConfiguration.reportsDir(config).resolve(runDate.toString())
                     .resolve("models").resolve("churn_model.json"));
+            RunReports.writeValueFigures(InfrastructureConfiguration.reportsDir(config).resolve(runDate.toString()),
+                    CustomerValueFigures.of(result.customerValue(), staged(session, runDate, AnalyticsSchema.VALUE_BAND_SUMMARY_TABLE),
+                            staged(session, runDate, AnalyticsSchema.RFM_SEGMENT_SUMMARY_TABLE),
+                            staged(session, runDate, AnalyticsSchema.SEGMENT_PROFILE_TABLE), config.analytics()));
             ExecutionContext out = StepStats.of(context);
             out.putLong("customers.scored", result.summary().customersScored());
             out.putLong("customers.buyers", result.summary().customersWithPurchases());
@@ -86,6 +92,11 @@ final class CustomerValueTasklet implements Tasklet {
             joined.unpersist();
         }
         return RepeatStatus.FINISHED;
+    }
+
+    /** A table as staged: a few rows, read back rather than computed again. */
+    private Dataset<Row> staged(SparkSession session, LocalDate runDate, String table) {
+        return session.read().parquet(lake.stagingPath(runDate, table));
     }
 
     /** The snapshot date is the lake folder's partition value; files do not repeat it. */

@@ -19,6 +19,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  */
 final class MatchTasklet implements Tasklet {
 
+    /** Execution-context key of the match-weight histogram, {@code "bin:pairs,..."} (a string: kept out of the summary's counts). */
+    static final String WEIGHT_HISTOGRAM_KEY = "match.weight.histogram";
+
     private final MasterService service;
     private final StewardService steward;
     private final java.nio.file.Path reportsDir;
@@ -53,6 +56,7 @@ final class MatchTasklet implements Tasklet {
         out.putLong("steward.decisions", links.size());
         out.putLong("review.queue", steward.queueSize());
         stats.candidatePairsPerRule().forEach((rule, count) -> out.putLong("candidates." + rule, count));
+        out.putString(WEIGHT_HISTOGRAM_KEY, RunReports.encodeCounts(stats.weightHistogram()));
         return RepeatStatus.FINISHED;
     }
 }

@@ -60,27 +60,34 @@ public class NightlyJobConfiguration {
         return new Lake(config.lakeUri(), new org.apache.hadoop.conf.Configuration());
     }
 
+    /** Peak memory of every step, for the run report. */
+    @Bean(destroyMethod = "close")
+    StepMemoryListener stepMemoryListener() {
+        return new StepMemoryListener();
+    }
+
     @Bean
     public Job nightlyJob(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
-                          PipelineConfig config, SparkSessions sparkSessions, Lake lake) {
+                          PipelineConfig config, SparkSessions sparkSessions, Lake lake, StepMemoryListener memory) {
         StagingStore staging = new StagingStore(jdbc);
         PausePoints pausePoints = PausePoints.fromEnvironment();
         SimpleJobBuilder job = null;
         for (SourceConfig source : config.sources()) {
-            Step step = ingestStep(jobRepository, transactionManager, staging, config, source, pausePoints);
+            Step step = ingestStep(jobRepository, transactionManager, staging, config, source, pausePoints, memory);
             job = job == null ? new JobBuilder(JOB_NAME, jobRepository).start(step) : job.next(step);
         }
         return job
-                .next(tasklet("ingest-check", pausePoints, new IngestCheckTasklet(config, jdbc), jobRepository, transactionManager))
+                .next(tasklet("ingest-check", pausePoints, new IngestCheckTasklet(config, jdbc), jobRepository, transactionManager, memory))
                 .next(tasklet("match", pausePoints, new MatchTasklet(new MasterService(new MasterStore(jdbc), config),
                         new StewardService(jdbc, transactionManager, config.matching(), java.time.Clock.systemDefaultZone()),
                         InfrastructureConfiguration.reportsDir(config)), jobRepository,
-                        transactionManager))
-                .next(tasklet("export", pausePoints, new ExportTasklet(jdbc, sparkSessions, lake, config.pseudonymKey()), jobRepository, transactionManager))
+                        transactionManager, memory))
+                .next(tasklet("export", pausePoints, new ExportTasklet(jdbc, sparkSessions, lake, config.pseudonymKey()), jobRepository,
+                        transactionManager, memory))
                 .next(tasklet("customer-value", pausePoints, new CustomerValueTasklet(config, sparkSessions, lake, pausePoints), jobRepository,
-                        transactionManager))
-                .next(tasklet("publish", pausePoints, new PublishTasklet(lake), jobRepository, transactionManager))
-                .next(tasklet("watermarks", pausePoints, new WatermarkTasklet(config, jdbc), jobRepository, transactionManager))
+                        transactionManager, memory))
+                .next(tasklet("publish", pausePoints, new PublishTasklet(lake), jobRepository, transactionManager, memory))
+                .next(tasklet("watermarks", pausePoints, new WatermarkTasklet(config, jdbc), jobRepository, transactionManager, memory))
                 .build();
     }
 
@@ -90,7 +97,7 @@ public class NightlyJobConfiguration {
 
     private static Step ingestStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                    StagingStore staging, PipelineConfig config, SourceConfig source,
-                                   PausePoints pausePoints) {
+                                   PausePoints pausePoints, StepMemoryListener memory) {
         CountingSourceReader reader = SourceReaders.create(source);
         SourceIngestion ingestion = new SourceIngestion(source, reader, staging, new Watermarks(staging.jdbc()));
         return new StepBuilder(ingestStepName(source), jobRepository)
@@ -102,11 +109,14 @@ public class NightlyJobConfiguration {
                 .listener(ingestion)
                 .listener(pausePoints.<IngestedRecord>inChunks(ingestStepName(source)))
                 .stream(ingestion)
+                .listener(memory)
                 .build();
     }
 
     private static Step tasklet(String name, PausePoints pausePoints, org.springframework.batch.core.step.tasklet.Tasklet tasklet,
-                                JobRepository jobRepository, PlatformTransactionManager transactionManager) {
-        return new StepBuilder(name, jobRepository).tasklet(pausePoints.around(name, tasklet), transactionManager).build();
+                                JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                StepMemoryListener memory) {
+        return new StepBuilder(name, jobRepository).tasklet(pausePoints.around(name, tasklet), transactionManager)
+                .listener(memory).build();
     }
 }

@@ -10,6 +10,9 @@ import com.custmaster.ingest.SourceIngestion;
 import com.custmaster.master.MasterService;
 import com.custmaster.ingest.SourcePreflight;
 import com.custmaster.publish.Lake;
+import com.custmaster.report.MetricsQueries;
+import com.custmaster.report.ReportFiles;
+import com.custmaster.report.RunMetrics;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -28,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -40,6 +44,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Runs (or restarts) the nightly job for one date and reports the outcome. One run at a time per
@@ -147,7 +152,8 @@ public final class NightlyRunner {
 
             JobExecution last = repository.getLastJobExecution(NightlyJobConfiguration.JOB_NAME, parameters);
             if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-                RunSummary summary = summarize(repository, last.getJobInstance(), runDate, "ALREADY COMPLETED", lake, null);
+                RunSummary summary = summarize(lastSteps(repository, last.getJobInstance()), runDate, "ALREADY COMPLETED",
+                        lake, null);
                 return new Outcome(Result.ALREADY_COMPLETED, summary, "run " + runDate + " already completed at "
                         + last.getEndTime() + "; nothing to do, outputs unchanged");
             }
@@ -163,37 +169,69 @@ public final class NightlyRunner {
             JobExecution execution = operator.start(job, parameters);
             String failure = failureOf(execution);
             boolean completed = execution.getStatus() == BatchStatus.COMPLETED;
-            RunSummary summary = summarize(repository, execution.getJobInstance(), runDate,
-                    execution.getStatus().name(), lake, failure);
+            List<StepExecution> steps = lastSteps(repository, execution.getJobInstance());
+            RunSummary summary = summarize(steps, runDate, execution.getStatus().name(), lake, failure);
             writeSummary(summary);
+            writeReport(() -> RunReports.metrics(runDate, execution.getStatus().name(), failure, execution.getStartTime(),
+                    execution.getEndTime(), steps, new MetricsQueries(context.getBean(JdbcTemplate.class)),
+                    runDir(runDate)));
             if (completed) {
                 return new Outcome(Result.COMPLETED, summary, "run " + runDate + " completed");
             }
             return new Outcome(Result.FAILED, summary, "run " + runDate + " failed: " + failure);
         } catch (Exception e) {
-            return new Outcome(Result.FAILED, null, "run " + runDate + " failed: " + explain(e));
+            String failure = explain(e);
+            writeReport(() -> RunReports.metrics(runDate, BatchStatus.FAILED.name(), failure, null, null, List.of(),
+                    null, runDir(runDate)));
+            return new Outcome(Result.FAILED, null, "run " + runDate + " failed: " + failure);
         }
     }
 
-    private RunSummary summarize(JobRepository repository, JobInstance instance, LocalDate runDate, String status,
-                                 Lake lake, String failure) {
-        List<RunSummary.SourceCounts> sources = new ArrayList<>();
-        List<RunSummary.StepTime> steps = new ArrayList<>();
-        Map<String, Long> master = new LinkedHashMap<>();
-        Map<String, Long> value = new LinkedHashMap<>();
+    /** The steps' last executions of a run, in job order; steps not reached yet are left out. */
+    private List<StepExecution> lastSteps(JobRepository repository, JobInstance instance) {
         List<String> stepNames = new ArrayList<>();
         for (SourceConfig source : config.sources()) {
             stepNames.add(NightlyJobConfiguration.ingestStepName(source));
         }
         stepNames.addAll(List.of("ingest-check", "match", "export", "customer-value", "publish", "watermarks"));
+        List<StepExecution> steps = new ArrayList<>();
         for (String name : stepNames) {
             StepExecution step = repository.getLastStepExecution(instance, name);
-            if (step == null) {
-                continue;
+            if (step != null) {
+                steps.add(step);
             }
+        }
+        return steps;
+    }
+
+    private Path runDir(LocalDate runDate) {
+        return InfrastructureConfiguration.reportsDir(config).resolve(runDate.toString());
+    }
+
+    /**
+     * Writes the run report (metrics.json and report.html). A report that cannot be written is
+     * logged, not fatal: the run's outcome and exit code stay what the job decided.
+     */
+    private void writeReport(Supplier<RunMetrics> metrics) {
+        try {
+            RunMetrics collected = metrics.get();
+            Path html = ReportFiles.write(runDir(collected.runDate()), collected);
+            LOG.info("run report: {}", html.toUri());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("could not write the run report: {}", explain(e));
+        }
+    }
+
+    private RunSummary summarize(List<StepExecution> steps, LocalDate runDate, String status, Lake lake, String failure) {
+        List<RunSummary.SourceCounts> sources = new ArrayList<>();
+        List<RunSummary.StepTime> times = new ArrayList<>();
+        Map<String, Long> master = new LinkedHashMap<>();
+        Map<String, Long> value = new LinkedHashMap<>();
+        for (StepExecution step : steps) {
+            String name = step.getStepName();
             LocalDateTime start = step.getStartTime();
             LocalDateTime end = step.getEndTime();
-            steps.add(new RunSummary.StepTime(name, step.getStatus().name(),
+            times.add(new RunSummary.StepTime(name, step.getStatus().name(),
                     start == null || end == null ? Duration.ZERO : Duration.between(start, end)));
             var context = step.getExecutionContext();
             if (name.startsWith("ingest-") && context.containsKey("records.read")) {
@@ -203,14 +241,14 @@ public final class NightlyRunner {
             Map<String, Long> target = "match".equals(name) ? master : "customer-value".equals(name) ? value : null;
             if (target != null) {
                 for (Map.Entry<String, Object> entry : context.entrySet()) {
-                    if (entry.getValue() instanceof Number number) {
+                    if (entry.getValue() instanceof Number number && !entry.getKey().startsWith(StepMemoryListener.KEY_PREFIX)) {
                         target.put(entry.getKey(), number.longValue());
                     }
                 }
             }
         }
         List<String> outputs = lake.publishedTables(runDate, NightlyJobConfiguration.PUBLISHED_TABLES);
-        return new RunSummary(runDate, status, sources, master, value, outputs, steps, failure);
+        return new RunSummary(runDate, status, sources, master, value, outputs, times, failure);
     }
 
     private void writeSummary(RunSummary summary) {

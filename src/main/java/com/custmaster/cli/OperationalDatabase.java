@@ -23,8 +23,25 @@ final class OperationalDatabase {
 
     /** Why the database cannot be used, for one line on standard error. */
     static final class Unavailable extends RuntimeException {
+        private final int errorCode;
+
         Unavailable(String message) {
+            this(message, 0);
+        }
+
+        Unavailable(String message, int errorCode) {
             super(message);
+            this.errorCode = errorCode;
+        }
+
+        /** The H2 database file does not exist: no nightly has run with this var folder. */
+        boolean notFound() {
+            return errorCode == H2_DATABASE_NOT_FOUND;
+        }
+
+        /** Another process holds the H2 database file (a nightly run, most likely). */
+        boolean inUse() {
+            return errorCode == H2_DATABASE_IN_USE;
         }
     }
 
@@ -53,7 +70,7 @@ final class OperationalDatabase {
         try (Connection connection = dataSource.getConnection()) {
             connection.isValid(5);
         } catch (SQLException e) {
-            throw new Unavailable(explain(e, db));
+            throw new Unavailable(explain(e, db), e.getErrorCode());
         }
         if (!migrate) {
             return dataSource;

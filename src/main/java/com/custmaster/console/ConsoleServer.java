@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.custmaster.config.ConsoleSettings;
 import com.custmaster.domain.SourceRecordKey;
+import com.custmaster.html.Html;
 import com.custmaster.match.RecordPair;
 import com.custmaster.steward.MasterView;
 import com.custmaster.steward.PairView;

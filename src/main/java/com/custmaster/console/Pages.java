@@ -1,8 +1,9 @@
 package com.custmaster.console;
 
-import static com.custmaster.console.Html.of;
+import static com.custmaster.html.Html.of;
 
 import com.custmaster.domain.Contact;
+import com.custmaster.html.Html;
 import com.custmaster.master.GoldenRecord;
 import com.custmaster.master.StoredPairs;
 import com.custmaster.match.RecordPair;

@@ -85,6 +85,14 @@ public abstract class CountingSourceReader extends AbstractItemCountingItemStrea
     }
 
     /**
+     * Share of the source read so far in [0, 1], for the progress log; negative when not known
+     * (a query's rows are not counted ahead).
+     */
+    public double fractionRead() {
+        return -1;
+    }
+
+    /**
      * Records read so far, including those read by earlier attempts of a restarted step. Still
      * valid after the reader is closed.
      */

@@ -41,7 +41,7 @@ final class CsvSourceReader extends FileSourceReader {
                     + "': key 'header': files without a header row are not supported yet");
         }
         origin = file.toString();
-        reader = SourceFiles.open(file, source);
+        reader = SourceFiles.open(file, source, bytesCounter());
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setDelimiter(source.delimiter())
                 .setQuote(source.quote())

@@ -18,6 +18,9 @@ abstract class FileSourceReader extends CountingSourceReader {
     private List<Path> files;
     private int fileIndex;
     private boolean fileOpen;
+    private long totalBytes;
+    private long bytesOfFinishedFiles;
+    private final java.util.concurrent.atomic.AtomicLong bytesOfOpenFile = new java.util.concurrent.atomic.AtomicLong();
 
     FileSourceReader(SourceConfig source) {
         this.source = requireNonNull(source, "source is null");
@@ -37,6 +40,12 @@ abstract class FileSourceReader extends CountingSourceReader {
         files = SourceFiles.resolve(source);
         fileIndex = -1;
         fileOpen = false;
+        totalBytes = 0;
+        for (Path file : files) {
+            totalBytes += java.nio.file.Files.size(file);
+        }
+        bytesOfFinishedFiles = 0;
+        bytesOfOpenFile.set(0);
     }
 
     @Override
@@ -47,6 +56,7 @@ abstract class FileSourceReader extends CountingSourceReader {
                 if (fileIndex >= files.size()) {
                     return null;
                 }
+                bytesOfOpenFile.set(0);
                 openFile(files.get(fileIndex));
                 fileOpen = true;
             }
@@ -60,7 +70,20 @@ abstract class FileSourceReader extends CountingSourceReader {
             }
             closeFile();
             fileOpen = false;
+            bytesOfFinishedFiles += java.nio.file.Files.size(files.get(fileIndex));
+            bytesOfOpenFile.set(0);
         }
+    }
+
+    /** Where a subclass's {@link #openFile} counts the bytes it takes from the file: pass to {@link SourceFiles#open}. */
+    protected java.util.concurrent.atomic.AtomicLong bytesCounter() {
+        return bytesOfOpenFile;
+    }
+
+    /** Share of the source's bytes read so far (files are measured when the step opens them). */
+    @Override
+    public double fractionRead() {
+        return totalBytes <= 0 ? -1 : Math.min(1.0, (double) (bytesOfFinishedFiles + bytesOfOpenFile.get()) / totalBytes);
     }
 
     /** True for a record whose watermark value is at or below the committed watermark. */

@@ -36,7 +36,7 @@ final class JsonLinesSourceReader extends FileSourceReader {
     @Override
     protected void openFile(Path file) throws Exception {
         origin = file.toString();
-        reader = new BufferedReader(SourceFiles.open(file, source));
+        reader = new BufferedReader(SourceFiles.open(file, source, bytesCounter()));
         lineNumber = 0;
     }
 

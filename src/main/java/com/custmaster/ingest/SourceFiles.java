@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /** Finding a file source's files (path or glob) and opening them in the declared encoding. */
@@ -49,9 +50,12 @@ final class SourceFiles {
         return files;
     }
 
-    /** A reader in the source's encoding that skips a byte-order mark; undecodable bytes become U+FFFD. */
-    static Reader open(Path file, SourceConfig source) throws IOException {
-        InputStream in = Files.newInputStream(file);
+    /**
+     * A reader in the source's encoding that skips a byte-order mark; undecodable bytes become U+FFFD.
+     * The bytes taken from the file are counted into {@code bytesRead} (for the progress log).
+     */
+    static Reader open(Path file, SourceConfig source, AtomicLong bytesRead) throws IOException {
+        InputStream in = new CountingInputStream(Files.newInputStream(file), bytesRead);
         Reader reader = new InputStreamReader(in, source.encoding().newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE));
@@ -61,5 +65,40 @@ final class SourceFiles {
             pushback.unread(first);
         }
         return pushback;
+    }
+
+    /** Counts the bytes read through it; the count runs ahead of the records parsed by the readers' buffers. */
+    private static final class CountingInputStream extends java.io.FilterInputStream {
+        private final AtomicLong count;
+
+        CountingInputStream(InputStream in, AtomicLong count) {
+            super(in);
+            this.count = count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count.incrementAndGet();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count.addAndGet(n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count.addAndGet(skipped);
+            return skipped;
+        }
     }
 }

@@ -6,6 +6,7 @@ import com.custmaster.config.Incremental;
 import com.custmaster.config.SourceConfig;
 import com.custmaster.domain.Contact;
 import com.custmaster.domain.Masking;
+import com.custmaster.domain.Progress;
 import com.custmaster.domain.RawRecord;
 import com.custmaster.domain.Rejection;
 import com.custmaster.normalize.ContactNormalizer;
@@ -40,7 +41,6 @@ public final class SourceIngestion implements ItemProcessor<RawRecord, IngestedR
     public static final String RUN_DATE_PARAMETER = "run.date";
 
     private static final Logger LOG = LoggerFactory.getLogger(SourceIngestion.class);
-    private static final long PROGRESS_EVERY = 50_000;
     private static final String MAX_WATERMARK_KEY = "watermark.max";
 
     private final SourceConfig source;
@@ -50,8 +50,7 @@ public final class SourceIngestion implements ItemProcessor<RawRecord, IngestedR
     private LocalDate runDate;
     private ContactNormalizer normalizer;
     private Comparable<?> maxWatermark;
-    private long started;
-    private long lastProgress;
+    private Progress progress;
 
     public SourceIngestion(SourceConfig source, CountingSourceReader reader, StagingStore store, Watermarks watermarks) {
         this.source = requireNonNull(source, "source is null");
@@ -65,8 +64,7 @@ public final class SourceIngestion implements ItemProcessor<RawRecord, IngestedR
         runDate = stepExecution.getJobParameters().getLocalDate(RUN_DATE_PARAMETER);
         requireNonNull(runDate, "job parameter " + RUN_DATE_PARAMETER + " is missing");
         normalizer = new ContactNormalizer(source, runDate);
-        started = System.nanoTime();
-        lastProgress = 0;
+        progress = new Progress("ingest " + source.name(), "records", -1, Progress.INTERVAL_DEFAULT, LOG::info);
         Incremental incremental = source.incremental();
         if (incremental != null) {
             Comparable<?> committed = watermarks.committed(source.name(), incremental).orElse(null);
@@ -119,12 +117,7 @@ public final class SourceIngestion implements ItemProcessor<RawRecord, IngestedR
         }
         store.insertStaged(runDate, contacts, origins);
         store.insertRejected(runDate, rejections);
-        long read = reader.recordsRead();
-        if (read - lastProgress >= PROGRESS_EVERY) {
-            lastProgress = read;
-            double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
-            LOG.info("ingest {}: {} records read ({} records/s)", source.name(), read, Math.round(read / seconds));
-        }
+        progress.at(reader.recordsRead(), reader.fractionRead());
     }
 
     @Override

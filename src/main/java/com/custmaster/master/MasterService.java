@@ -147,7 +147,7 @@ public final class MasterService {
                 assignment.count(MasterEvent.Kind.CREATED), assignment.count(MasterEvent.Kind.MERGED),
                 assignment.count(MasterEvent.Kind.SPLIT), updated, result.count(MatchDecision.MATCH),
                 result.count(MatchDecision.REVIEW), how, result.comparedPairs(), result.carriedPairs(),
-                result.candidatePairsPerRule(), result.model());
+                result.candidatePairsPerRule(), result.model(), result.weightHistogram());
         LOG.info("customer master: {} active, {} created, {} merged, {} split, {} updated", stats.activeMasters(),
                 stats.created(), stats.merged(), stats.split(), stats.updated());
         return stats;

@@ -1,8 +1,11 @@
 package com.custmaster.match;
 
 import com.custmaster.config.MatchingConfig;
+import com.custmaster.domain.Progress;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The level each comparison reaches for each pair, as one byte per pair and comparison: 0 when
@@ -12,6 +15,7 @@ import java.util.stream.IntStream;
 final class ComparisonVectors {
 
     static final byte MISSING = 0;
+    private static final Logger LOG = LoggerFactory.getLogger(ComparisonVectors.class);
     private static final int CHUNK = 4096;
 
     private final int comparisons;
@@ -40,6 +44,7 @@ final class ComparisonVectors {
         }
         byte[] levels = new byte[Math.multiplyExact(pairs.length, c)];
         int chunks = (pairs.length + CHUNK - 1) / CHUNK;
+        Progress progress = new Progress("comparing pairs", "pairs", pairs.length, Progress.INTERVAL_DEFAULT, LOG::info);
         IntStream.range(0, chunks).parallel().forEach(chunk -> {
             int end = Math.min(pairs.length, (chunk + 1) * CHUNK);
             for (int p = chunk * CHUNK; p < end; p++) {
@@ -62,6 +67,7 @@ final class ComparisonVectors {
                     }
                 }
             }
+            progress.add(end - chunk * CHUNK);
         });
         return new ComparisonVectors(c, levels);
     }

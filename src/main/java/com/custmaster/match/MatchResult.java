@@ -17,10 +17,12 @@ import java.util.Map;
  * @param model the trained model that scored the pairs (saved with the run)
  * @param comparedPairs pairs compared on this run
  * @param carriedPairs pairs kept from an earlier run (between unchanged records; incremental runs)
+ * @param weightHistogram pairs compared on this run per whole bit of match weight (see
+ *                        {@link MatchRun#weightHistogram()}), for the run report
  */
 public record MatchResult(List<List<SourceRecordKey>> clusters, List<ScoredPair> pairs,
                           Map<String, Long> candidatePairsPerRule, Map<String, Long> oversizedBlocks, MatchModel model,
-                          long comparedPairs, long carriedPairs) {
+                          long comparedPairs, long carriedPairs, java.util.SortedMap<Integer, Long> weightHistogram) {
 
     public MatchResult {
         if (comparedPairs < 0 || carriedPairs < 0) {
@@ -33,6 +35,8 @@ public record MatchResult(List<List<SourceRecordKey>> clusters, List<ScoredPair>
         pairs = List.copyOf(pairs);
         candidatePairsPerRule = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(candidatePairsPerRule));
         oversizedBlocks = Map.copyOf(oversizedBlocks);
+        weightHistogram = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(
+                requireNonNull(weightHistogram, "weightHistogram is null")));
     }
 
     public long count(MatchDecision decision) {

@@ -15,6 +15,11 @@ import java.util.Map;
  */
 public final class MatchRun {
 
+    /** Lowest bin of {@link #weightHistogram()}: weights below fall into it. */
+    public static final int HISTOGRAM_MIN_BITS = -40;
+    /** Highest bin of {@link #weightHistogram()}: weights above fall into it. */
+    public static final int HISTOGRAM_MAX_BITS = 40;
+
     private final MatchingConfig config;
     private final Blocking blocking;
     private final long[] pairs;
@@ -140,6 +145,21 @@ public final class MatchRun {
             counts.put(blocking.rules().get(r).name(), comparedPerRule[r]);
         }
         return counts;
+    }
+
+    /**
+     * How the match weights of the pairs compared on this run spread: pairs per whole bit, keyed by
+     * the bin's lower bound ({@code floor(weight)}), clamped to [{@value #HISTOGRAM_MIN_BITS},
+     * {@value #HISTOGRAM_MAX_BITS}] so the run report's chart keeps a readable width. Carried pairs
+     * are left out: only the ones above the review threshold are carried, they would skew the picture.
+     */
+    public java.util.SortedMap<Integer, Long> weightHistogram() {
+        java.util.SortedMap<Integer, Long> bins = new java.util.TreeMap<>();
+        for (int p = 0; p < pairs.length; p++) {
+            int bin = (int) Math.max(HISTOGRAM_MIN_BITS, Math.min(HISTOGRAM_MAX_BITS, Math.floor(weights[p])));
+            bins.merge(bin, 1L, Long::sum);
+        }
+        return bins;
     }
 
     /** Blocks skipped per rule for exceeding the maximum block size, in rule order. */

@@ -127,6 +127,6 @@ public final class Matcher {
         }
         kept.sort(Comparator.comparing(ScoredPair::left).thenComparing(ScoredPair::right));
         return new MatchResult(clusters, kept, run.candidatePairsPerRule(), run.oversizedBlocksPerRule(), run.model(),
-                run.comparedPairCount(), run.pairCount() - run.comparedPairCount());
+                run.comparedPairCount(), run.pairCount() - run.comparedPairCount(), run.weightHistogram());
     }
 }

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
  * master <- batch <- cli; analytics and publish depend on domain and config only; quality (scoring a
  * clustering against the truth) depends on domain, the JDK and commons-csv only, so that any stage or
  * tool can use it. The steward workflow knows nothing of how people reach it (console, command line),
- * and the web console reaches the database only through the workflow, never the batch wiring.
+ * and the web console reaches the database only through the workflow, never the batch wiring. The run
+ * report is fed by the wiring, one way: it reads the database and the analytics' figures but knows no
+ * stage, no Spring Batch and no command; HTML escaping is one small package both web outputs share.
  */
 class PackageDependenciesTest {
 
@@ -90,6 +92,31 @@ class PackageDependenciesTest {
         noClasses().that().resideInAPackage("com.custmaster.steward..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.custmaster.console..", "com.custmaster.batch..",
                         "com.custmaster.cli..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theRunReportDependsOnlyOnAnalyticsFiguresHtmlAndTheDatabase() {
+        classes().that().resideInAPackage("com.custmaster.report..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("com.custmaster.report..", "com.custmaster.domain..",
+                        "com.custmaster.analytics..", "com.custmaster.html..", "java..", "org.springframework.jdbc..",
+                        "org.springframework.dao..", "com.fasterxml.jackson..", "org.slf4j..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("com.custmaster.report..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..")
+                .check(CLASSES);
+        noClasses().that().resideInAnyPackage("com.custmaster.domain..", "com.custmaster.config..",
+                        "com.custmaster.ingest..", "com.custmaster.normalize..", "com.custmaster.match..",
+                        "com.custmaster.master..", "com.custmaster.analytics..", "com.custmaster.publish..",
+                        "com.custmaster.console..", "com.custmaster.steward..")
+                .should().dependOnClassesThat().resideInAPackage("com.custmaster.report..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void htmlEscapingDependsOnTheJdkOnly() {
+        classes().that().resideInAPackage("com.custmaster.html..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("com.custmaster.html..", "java..")
                 .check(CLASSES);
     }
 }

@@ -6,34 +6,27 @@ import com.custmaster.config.ConsoleSettings;
 import com.custmaster.domain.SourceRecordKey;
 import com.custmaster.match.RecordPair;
 import com.custmaster.steward.QueuedPair;
-import java.io.File;
+import com.custmaster.testing.HeadlessChromium;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The console end to end in Debian's headless Chromium (installed by src/test/scripts/install-chromium
- * when missing): sign in, open the first queued pair, decide "different" with a reason, look at the
+ * The console end to end in Debian's headless Chromium ({@link HeadlessChromium}): sign in, open the first queued pair, decide "different" with a reason, look at the
  * left record's master page and search; then the database must hold what the steward did. A
  * screenshot of each page is kept under {@code target/console-screenshots/}.
  */
@@ -43,7 +36,6 @@ class ConsoleBrowserIT {
     private static final String PASSWORD = "a long steward password";
     private static final String REASON = "different birth dates, checked with the branch";
     private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
-    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
     @TempDir
     static Path temp;
@@ -55,23 +47,12 @@ class ConsoleBrowserIT {
 
     @BeforeAll
     static void startTheConsoleAndABrowser() throws Exception {
-        installChromium();
         night = MatchedNight.build(temp.resolve("var"));
         steward = new PerRequestSteward(night.dataSource(), night.config().matching(), Clock.systemDefaultZone());
         server = ConsoleServer.start(new ConsoleSettings("127.0.0.1", 0, Duration.ofMinutes(5), List.of(
                 new ConsoleSettings.User(USER, PasswordHashes.hash(PASSWORD.toCharArray())))), steward,
                 Clock.systemDefaultZone());
-        Files.createDirectories(SCREENSHOTS);
-
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,1100", "--user-data-dir=" + Files.createTempDirectory(temp, "chromium-profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser = HeadlessChromium.start(temp, 1280, 1100);
     }
 
     @AfterAll
@@ -158,18 +139,8 @@ class ConsoleBrowserIT {
         assertThat(queue).isNotEmpty().noneMatch(queued -> queued.pair().equals(pair));
         for (String page : List.of("login", "queue", "pair", "master", "search")) {
             byte[] png = Files.readAllBytes(SCREENSHOTS.resolve(page + ".png"));
-            assertThat(png).as(page).hasSizeGreaterThan(1000).startsWith(PNG_SIGNATURE);
+            assertThat(png).as(page).hasSizeGreaterThan(1000).startsWith(HeadlessChromium.PNG_SIGNATURE);
         }
-    }
-
-    private static void installChromium() throws IOException, InterruptedException {
-        if (Files.isExecutable(Path.of("/usr/bin/chromedriver")) && Files.isExecutable(Path.of("/usr/bin/chromium"))) {
-            return;
-        }
-        Process install = new ProcessBuilder("src/test/scripts/install-chromium").redirectErrorStream(true).start();
-        String output = new String(install.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(install.waitFor(10, TimeUnit.MINUTES)).as("install-chromium finished").isTrue();
-        assertThat(install.exitValue()).as(output).isZero();
     }
 
     /** Waits for a page a click started to load (sign-in takes a moment: the password hash is slow on purpose). */
@@ -186,7 +157,6 @@ class ConsoleBrowserIT {
     }
 
     private static void screenshot(String page) throws IOException {
-        byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-        Files.write(SCREENSHOTS.resolve(page + ".png"), png);
+        HeadlessChromium.screenshot(browser, SCREENSHOTS.resolve(page + ".png"));
     }
 }

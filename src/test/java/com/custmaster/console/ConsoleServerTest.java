@@ -3,6 +3,7 @@ package com.custmaster.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.custmaster.config.ConsoleSettings;
+import com.custmaster.html.Html;
 import com.custmaster.match.RecordPair;
 import com.custmaster.steward.QueuedPair;
 import java.io.IOException;

@@ -2,8 +2,15 @@ package com.custmaster.nightly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.custmaster.analytics.CustomerValueFigures;
+import com.custmaster.batch.NightlyJobConfiguration;
 import com.custmaster.batch.NightlyRunner;
 import com.custmaster.batch.RunSummary;
+import com.custmaster.ingest.SourceIngestion;
+import com.custmaster.report.ReportFiles;
+import com.custmaster.report.RunHistory;
+import com.custmaster.report.RunMetrics;
+import com.custmaster.testing.HeadlessChromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -12,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -19,10 +27,16 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * The whole nightly job on data-samples/, for real: H2 file database, Spark local, Parquet read
- * back by DuckDB and checked against the sample truth file.
+ * back by DuckDB and checked against the sample truth file; then the run reports of those nights,
+ * one of them rendered in headless Chromium (screenshot in {@code target/report-screenshots/}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NightlyJobIT {
@@ -236,6 +250,105 @@ class NightlyJobIT {
         assertThat(masters.get(0).get("master_id")).as("the master keeps its ID")
                 .isEqualTo(formerMaster);
         assertThat(night.summary().render()).contains(others + " pair decisions of stewards honoured");
+    }
+
+    @Test
+    @Order(12)
+    void eachNightsMetricsAgreeWithItsSummaryAndTheLastOnesTrendCoversEveryNight() throws Exception {
+        // the first night: the same counts as its printed summary, and histograms that add up
+        RunMetrics first = ReportFiles.read(reportDir(RUN_DATE).resolve(ReportFiles.METRICS_JSON));
+        Map<String, Long> master = outcome.summary().master();
+
+        assertThat(first.status()).isEqualTo("COMPLETED");
+        assertThat(first.failedStep()).isNull();
+        assertThat(first.sources()).extracting(RunMetrics.SourceMetrics::source, RunMetrics.SourceMetrics::read,
+                        RunMetrics.SourceMetrics::rejected)
+                .containsExactlyElementsOf(outcome.summary().sources().stream()
+                        .map(s -> org.assertj.core.groups.Tuple.tuple(s.source(), s.read(), s.rejected())).toList());
+        for (RunMetrics.SourceMetrics source : first.sources()) {
+            assertThat(source.rejectedByReason().values().stream().mapToLong(Long::longValue).sum()).as(source.source())
+                    .isEqualTo(source.rejected());
+        }
+        RunMetrics.MatchingMetrics matching = first.matching();
+        assertThat(matching.autoMerged()).isEqualTo(master.get("pairs.merged"));
+        assertThat(matching.queued()).isEqualTo(master.get("pairs.review"));
+        assertThat(matching.candidatePairsPerRule().values().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(master.get("pairs.compared"));
+        assertThat(matching.matchWeights().stream().mapToLong(RunMetrics.WeightBin::pairs).sum())
+                .isEqualTo(master.get("pairs.compared"));
+        assertThat(matching.clusterSizes().stream().mapToLong(RunMetrics.ClusterSize::clusters).sum())
+                .isEqualTo(master.get("masters.active"));
+        assertThat(matching.clusterSizes().stream().mapToLong(size -> size.size() * size.clusters()).sum())
+                .isEqualTo(master.get("source.records"));
+        assertThat(first.master().created()).isEqualTo(master.get("masters.created"));
+        CustomerValueFigures value = first.customerValue().figures();
+        assertThat(value.buyers()).isEqualTo(outcome.summary().customerValue().get("customers.buyers"));
+        assertThat(value.valueBands().stream().mapToLong(CustomerValueFigures.Group::customers).sum()).isEqualTo(value.buyers());
+        assertThat(value.rfmSegments().stream().mapToLong(CustomerValueFigures.Group::customers).sum()).isEqualTo(value.buyers());
+        assertThat(value.segments().stream().mapToLong(CustomerValueFigures.Segment::customers).sum()).isEqualTo(value.buyers());
+        assertThat(value.pareto().get(value.pareto().size() - 1)).isEqualTo(new CustomerValueFigures.ParetoPoint(1, 1));
+        assertThat(value.pareto()).hasSizeGreaterThan(5);
+        assertThat(first.steps()).hasSize(10).allSatisfy(step -> {
+            assertThat(step.peakHeapBytes()).as(step.step()).isPositive();
+            assertThat(step.peakRssBytes()).as(step.step()).isPositive();
+        });
+        assertThat(first.steps().stream().filter(step -> step.step().equals("customer-value")).findFirst().orElseThrow()
+                .durationSeconds()).isPositive();
+
+        // the last night: a split, and a trend over all five nights, oldest first
+        RunMetrics last = ReportFiles.read(reportDir(RUN_DATE.plusDays(4)).resolve(ReportFiles.METRICS_JSON));
+        assertThat(last.master().split()).isEqualTo(1);
+        assertThat(last.trend()).extracting(RunMetrics.TrendPoint::runDate).containsExactly(RUN_DATE, RUN_DATE.plusDays(1),
+                RUN_DATE.plusDays(2), RUN_DATE.plusDays(3), RUN_DATE.plusDays(4));
+
+        // and the job repository's history, as jobs/nightly history reads it: five launches, newest first
+        var database = workspace.config().database();
+        List<RunHistory.Run> runs = new RunHistory(new org.springframework.jdbc.core.JdbcTemplate(
+                new org.springframework.jdbc.datasource.DriverManagerDataSource(database.url(), database.user(),
+                        database.password())), NightlyJobConfiguration.JOB_NAME, SourceIngestion.RUN_DATE_PARAMETER).last(10);
+        assertThat(runs).extracting(RunHistory.Run::runDate).containsExactly(RUN_DATE.plusDays(4), RUN_DATE.plusDays(3),
+                RUN_DATE.plusDays(2), RUN_DATE.plusDays(1), RUN_DATE);
+        assertThat(runs).allSatisfy(run -> {
+            assertThat(run.status()).isEqualTo("COMPLETED");
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.step()).isNull();
+        });
+    }
+
+    @Test
+    @Order(13)
+    void theFirstNightsReportShowsItsChartsInChromiumWithoutAScriptError() throws Exception {
+        Path html = reportDir(RUN_DATE).resolve(ReportFiles.REPORT_HTML);
+        WebDriver browser = HeadlessChromium.start(temp, 1280, 2400);
+        try {
+            browser.get(html.toUri().toString());
+
+            assertThat(browser.findElement(By.id("run-status")).getText()).isEqualTo("COMPLETED");
+            List<WebElement> charts = browser.findElements(By.cssSelector("svg.chart"));
+            assertThat(charts).extracting(chart -> chart.getAttribute("id")).contains("chart-pareto", "chart-match-weights",
+                    "chart-cluster-sizes", "chart-blocking-rules", "chart-value-bands", "chart-rfm-segments",
+                    "chart-segment-revenue", "chart-churn", "chart-step-time", "chart-step-memory", "chart-trend-duration");
+            for (WebElement chart : charts) {
+                String id = chart.getAttribute("id");
+                assertThat(chart.isDisplayed()).as(id).isTrue();
+                assertThat(chart.getSize().getWidth()).as(id).isGreaterThan(300);
+                assertThat(chart.getSize().getHeight()).as(id).isGreaterThan(40);
+                assertThat(chart.findElements(By.cssSelector("rect, path, circle"))).as(id).isNotEmpty();
+            }
+            assertThat(browser.findElements(By.cssSelector("#source-table tbody tr"))).hasSize(4);
+            List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+            assertThat(severe).as("browser errors").isEmpty();
+            Path screenshot = Path.of("target", "report-screenshots", "report.png");
+            HeadlessChromium.screenshot(browser, screenshot);
+            assertThat(Files.readAllBytes(screenshot)).hasSizeGreaterThan(10_000).startsWith(HeadlessChromium.PNG_SIGNATURE);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static Path reportDir(LocalDate date) {
+        return temp.resolve("var/reports").resolve(date.toString());
     }
 
     private long count(String table) {

@@ -3,6 +3,8 @@ package com.custmaster.nightly;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.custmaster.batch.NightlyRunner;
+import com.custmaster.report.ReportFiles;
+import com.custmaster.report.RunMetrics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,7 +17,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A run that fails on a missing source resumes, once the file is back, at the step that failed. */
+/**
+ * A run that fails on a missing source resumes, once the file is back, at the step that failed; the
+ * failed run's report names the step and the reason, the resumed run's report is complete.
+ */
 class NightlyRestartIT {
 
     @TempDir
@@ -35,6 +40,15 @@ class NightlyRestartIT {
         assertThat(failed.result().exitCode()).isEqualTo(1);
         assertThat(failed.message()).contains("distributor").contains("customers_gbk.csv").doesNotContain("\n");
         assertThat(workspace.lake().resolve("customer_master")).doesNotExist();
+        Path reports = temp.resolve("var/reports").resolve(date.toString());
+        RunMetrics failedMetrics = ReportFiles.read(reports.resolve(ReportFiles.METRICS_JSON));
+        assertThat(failedMetrics.status()).isEqualTo("FAILED");
+        assertThat(failedMetrics.failedStep()).isEqualTo("ingest-distributor");
+        assertThat(failedMetrics.failure()).contains("customers_gbk.csv");
+        assertThat(failedMetrics.matching()).isNull();
+        assertThat(failedMetrics.steps()).filteredOn(step -> step.step().equals("ingest-distributor")).singleElement()
+                .satisfies(step -> assertThat(step.exitMessage()).contains("customers_gbk.csv"));
+        assertThat(Files.readString(reports.resolve(ReportFiles.REPORT_HTML))).contains("Failed step: <b>ingest-distributor</b>");
 
         Files.move(aside, distributor);
         NightlyRunner.Outcome resumed = new NightlyRunner(workspace.config()).run(date);
@@ -48,6 +62,11 @@ class NightlyRestartIT {
         assertThat(resumed.summary().sources()).allSatisfy(counts ->
                 assertThat(counts.read()).isEqualTo(counts.staged() + counts.rejected()));
         assertThat(workspace.table("customer_value", date.toString()).resolve("_SUCCESS")).exists();
+        RunMetrics resumedMetrics = ReportFiles.read(reports.resolve(ReportFiles.METRICS_JSON));
+        assertThat(resumedMetrics.status()).isEqualTo("COMPLETED");
+        assertThat(resumedMetrics.failedStep()).isNull();
+        assertThat(resumedMetrics.sources()).hasSize(4);
+        assertThat(resumedMetrics.customerValue()).isNotNull();
     }
 
     private static Map<String, Integer> stepExecutions(SampleWorkspace workspace) throws Exception {

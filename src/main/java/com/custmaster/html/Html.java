@@ -1,17 +1,17 @@
-package com.custmaster.console;
+package com.custmaster.html;
 
 import java.util.Locale;
 
 /**
- * The one place where text becomes HTML. Every value put into a page goes through
+ * The one place where text becomes HTML (the steward console's pages and the run report). Every value put into a page goes through
  * {@link #escape} by way of {@link #of}, which escapes each argument unless it is {@link Safe}
  * markup built the same way; so a name like {@code <script>} in a source record reads as text.
  */
-final class Html {
+public final class Html {
 
     /** Markup whose values were escaped already; put into a page as is. */
-    record Safe(String html) {
-        Safe {
+    public record Safe(String html) {
+        public Safe {
             java.util.Objects.requireNonNull(html, "html is null");
         }
 
@@ -21,13 +21,13 @@ final class Html {
         }
     }
 
-    static final Safe EMPTY = new Safe("");
+    public static final Safe EMPTY = new Safe("");
 
     private Html() {
     }
 
     /** Text as HTML text or attribute value (quoted with double quotes). Null is empty. */
-    static String escape(Object value) {
+    public static String escape(Object value) {
         if (value == null) {
             return "";
         }
@@ -51,7 +51,7 @@ final class Html {
      * Markup from a template of our own with {@code %s} for each argument; each argument is escaped
      * unless it is {@link Safe}.
      */
-    static Safe of(String template, Object... args) {
+    public static Safe of(String template, Object... args) {
         Object[] escaped = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
             escaped[i] = args[i] instanceof Safe safe ? safe.html() : escape(args[i]);
@@ -60,7 +60,7 @@ final class Html {
     }
 
     /** Pieces of markup one after another. */
-    static Safe join(Iterable<Safe> pieces) {
+    public static Safe join(Iterable<Safe> pieces) {
         StringBuilder out = new StringBuilder();
         pieces.forEach(piece -> out.append(piece.html()));
         return new Safe(out.toString());
