@@ -75,18 +75,11 @@ public final class CustomerValueJob {
         AnalyticsSchema.requireInput("customers", customers, CUSTOMERS_INPUT, List.of(MASTER_ID));
 
         long started = System.nanoTime();
-        // Cached: the quantiles and range summaries of the ranked orders read it before the scores exist.
-        Dataset<Row> metrics = RfmScoring.customerMetrics(transactions, customers, asOf)
+        Dataset<Row> metrics = RfmScoring.customerMetrics(transactions, customers, asOf);
+        Dataset<Row> scored = ChurnRule.withChurn(
+                ValueBands.withValueBand(RfmScoring.withScores(metrics, settings), settings), settings)
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> scored;
-        try {
-            scored = ChurnRule.withChurn(
-                    ValueBands.withValueBand(RfmScoring.withScores(metrics, settings), settings), settings)
-                    .persist(StorageLevel.MEMORY_AND_DISK());
-            scored.count();
-        } finally {
-            metrics.unpersist();
-        }
+        scored.count();
         long rfmDone = System.nanoTime();
 
         // The model fits (driver work on small summaries) run beside K-means (small Spark jobs).

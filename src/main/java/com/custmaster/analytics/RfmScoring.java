@@ -29,13 +29,12 @@ import static org.apache.spark.sql.functions.datediff;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.ntile;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 
-import com.custmaster.analytics.OrderedPositions.Ordering;
-import com.custmaster.analytics.OrderedPositions.Placed;
 import com.custmaster.config.AnalyticsSettings;
 import com.custmaster.config.AnalyticsSettings.RfmSegmentRule;
 import java.math.BigDecimal;
@@ -47,6 +46,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -74,9 +74,6 @@ final class RfmScoring {
     private static final String PURCHASE_DATE = "_purchase_date";
     private static final String DAY_AMOUNT = "_day_amount";
     private static final int QUINTILES = 5;
-    private static final String R_POSITION = "_r_position";
-    private static final String F_POSITION = "_f_position";
-    private static final String M_POSITION = "_m_position";
 
     private RfmScoring() {
     }
@@ -125,22 +122,24 @@ final class RfmScoring {
     /**
      * Adds r_score, f_score and m_score (1..5, 5 best; null for non-buyers) and rfm_segment.
      *
-     * <p>Quintiles as {@code ntile(5)} over buyers ordered worst to best would deal them, ties broken
-     * by master_id ascending (among equal values the smaller master_id gets the lower or equal
-     * score), so the five bins differ in size by at most one. With fewer than five buyers the top
-     * scores are unused. The positions come from {@link OrderedPositions}, which sorts ranges of
-     * the order in parallel instead of all buyers in one task; {@code metrics} should be cached.
+     * <p>Quintiles by {@code ntile(5)} over buyers ordered worst to best, ties broken by master_id
+     * ascending (among equal values the smaller master_id gets the lower or equal score), so the
+     * five bins differ in size by at most one. With fewer than five buyers the top scores are unused.
+     *
+     * <p>Scale note: the windows are partitioned only by the buyer flag, so Spark sorts all buyers
+     * in one task. That is fine for a few million customers; beyond that, switch to
+     * {@code approx_percentile} cut points.
      */
     static Dataset<Row> withScores(Dataset<Row> metrics, AnalyticsSettings settings) {
         Column buyer = isBuyer();
-        Placed r = OrderedPositions.place(metrics, Ordering.positions(buyer, RECENCY_DAYS, true, R_POSITION));
-        Placed f = OrderedPositions.place(r.data(), Ordering.positions(buyer, FREQUENCY, false, F_POSITION));
-        Placed m = OrderedPositions.place(f.data(), Ordering.positions(buyer, MONETARY, false, M_POSITION));
-        return m.data()
-                .withColumn(R_SCORE, when(buyer, OrderedPositions.tile(col(R_POSITION), r.selectedRows(), QUINTILES)))
-                .withColumn(F_SCORE, when(buyer, OrderedPositions.tile(col(F_POSITION), f.selectedRows(), QUINTILES)))
-                .withColumn(M_SCORE, when(buyer, OrderedPositions.tile(col(M_POSITION), m.selectedRows(), QUINTILES)))
-                .drop(R_POSITION, F_POSITION, M_POSITION)
+        Column masterId = col(MASTER_ID).asc();
+        Column r = ntile(QUINTILES).over(Window.partitionBy(buyer).orderBy(col(RECENCY_DAYS).desc(), masterId));
+        Column f = ntile(QUINTILES).over(Window.partitionBy(buyer).orderBy(col(FREQUENCY).asc(), masterId));
+        Column m = ntile(QUINTILES).over(Window.partitionBy(buyer).orderBy(col(MONETARY).asc(), masterId));
+        return metrics
+                .withColumn(R_SCORE, when(buyer, r))
+                .withColumn(F_SCORE, when(buyer, f))
+                .withColumn(M_SCORE, when(buyer, m))
                 .withColumn(RFM_SEGMENT, segmentColumn(settings.rfmSegments(), col(R_SCORE), col(F_SCORE)));
     }
 

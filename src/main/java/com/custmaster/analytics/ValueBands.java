@@ -7,6 +7,7 @@ import static com.custmaster.analytics.AnalyticsSchema.BAND_NORMAL;
 import static com.custmaster.analytics.AnalyticsSchema.BAND_SMALL;
 import static com.custmaster.analytics.AnalyticsSchema.CUSTOMERS;
 import static com.custmaster.analytics.AnalyticsSchema.CUSTOMERS_SHARE_FOR_80PCT_REVENUE;
+import static com.custmaster.analytics.AnalyticsSchema.MASTER_ID;
 import static com.custmaster.analytics.AnalyticsSchema.MONETARY;
 import static com.custmaster.analytics.AnalyticsSchema.MONEY;
 import static com.custmaster.analytics.AnalyticsSchema.REVENUE;
@@ -22,8 +23,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import com.custmaster.analytics.OrderedPositions.Ordering;
-import com.custmaster.analytics.OrderedPositions.Placed;
 import com.custmaster.config.AnalyticsSettings;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -34,6 +33,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -58,35 +59,28 @@ final class ValueBands {
     private static final String BAND_ORDER = "_band_order";
     /** Internal: buyers in the top group that makes {@link #PARETO_SHARE} of positive revenue. */
     static final String IN_TOP_80PCT = "_in_top_80pct";
-    private static final String POSITION = "_band_position";
-    private static final String REVENUE_BEFORE = "_revenue_before";
 
     private ValueBands() {
     }
 
     /**
      * Adds value_band, and the internal flag of the buyers in the top group that makes
-     * {@link #PARETO_SHARE} of positive revenue (read by {@link #summary}); needs master_id,
-     * frequency and monetary, which should be cached. The revenue before each buyer comes from
-     * {@link OrderedPositions}, which sorts ranges of the order in parallel instead of all buyers in
-     * one task; the total is added up exactly on the driver.
+     * {@link #PARETO_SHARE} of positive revenue (read by {@link #summary}, so the ranking is done
+     * once); needs master_id, frequency and monetary.
      */
     static Dataset<Row> withValueBand(Dataset<Row> customers, AnalyticsSettings settings) {
-        Placed placed = OrderedPositions.place(customers,
-                new Ordering(positiveBuyer(), MONETARY, true, MONETARY, POSITION, REVENUE_BEFORE));
-        BigDecimal total = placed.totalWeight();
-        Column before = col(REVENUE_BEFORE);
+        Column before = revenueBefore();
+        Column total = positiveRevenue();
         Column band = when(RfmScoring.isBuyer(),
                 when(col(MONETARY).leq(0), lit(BAND_SMALL))
-                        .when(before.lt(share(total, settings.keyCutoff())), lit(BAND_KEY))
-                        .when(before.lt(share(total, settings.importantCutoff())), lit(BAND_IMPORTANT))
-                        .when(before.lt(share(total, settings.normalCutoff())), lit(BAND_NORMAL))
+                        .when(before.lt(total.multiply(cutoff(settings.keyCutoff()))), lit(BAND_KEY))
+                        .when(before.lt(total.multiply(cutoff(settings.importantCutoff()))), lit(BAND_IMPORTANT))
+                        .when(before.lt(total.multiply(cutoff(settings.normalCutoff()))), lit(BAND_NORMAL))
                         .otherwise(lit(BAND_SMALL)));
-        Column inTop = positiveBuyer().and(before.lt(lit(total.multiply(PARETO_SHARE))));
-        return placed.data()
+        Column inTop = positiveBuyer().and(before.lt(total.multiply(lit(PARETO_SHARE))));
+        return customers
                 .withColumn(VALUE_BAND, band)
-                .withColumn(IN_TOP_80PCT, coalesce(inTop, lit(false)))
-                .drop(POSITION, REVENUE_BEFORE);
+                .withColumn(IN_TOP_80PCT, coalesce(inTop, lit(false)));
     }
 
     /** Whether a customer is a buyer with positive net spend: the ones ranked for the bands. */
@@ -137,9 +131,23 @@ final class ValueBands {
                 numerator.cast(DataTypes.DoubleType).divide(denominatorDouble));
     }
 
-    /** {@code total x cutoff}, exact. */
-    private static Column share(BigDecimal total, double cutoff) {
-        return lit(total.multiply(BigDecimal.valueOf(cutoff)));
+    private static Column cutoff(double share) {
+        return lit(BigDecimal.valueOf(share));
+    }
+
+    /**
+     * Sum of monetary of the positive buyers ranked ahead of this one (monetary desc, master_id asc).
+     * Partitioned only by the positive flag: one task sorts all positive buyers (see RfmScoring).
+     */
+    private static Column revenueBefore() {
+        WindowSpec ranked = Window.partitionBy(positiveBuyer()).orderBy(col(MONETARY).desc(), col(MASTER_ID).asc());
+        return coalesce(sum(col(MONETARY)).over(ranked.rowsBetween(Window.unboundedPreceding(), -1)),
+                lit(BigDecimal.ZERO));
+    }
+
+    /** Sum of monetary over all positive buyers (on the rows of positive buyers). */
+    private static Column positiveRevenue() {
+        return sum(col(MONETARY)).over(Window.partitionBy(positiveBuyer()));
     }
 
     private static Dataset<Row> bandList(SparkSession spark) {
