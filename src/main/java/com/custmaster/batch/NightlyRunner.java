@@ -32,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -137,10 +138,13 @@ public final class NightlyRunner {
     }
 
     private Outcome runLocked(LocalDate runDate, MasterService.Mode matching) {
-        try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
-            context.registerBean(PipelineConfig.class, () -> config);
-            context.register(NightlyJobConfiguration.class);
-            context.refresh();
+        try (AnnotationConfigApplicationContext context = startedContext();
+             DatabaseRunLock databaseLock = DatabaseRunLock.acquire(context.getBean(DataSource.class))) {
+            if (!databaseLock.held()) {
+                return new Outcome(Result.ALREADY_RUNNING, null, "another nightly run holds the database's run lock "
+                        + "(PostgreSQL advisory lock " + DatabaseRunLock.KEY + ", from another machine or var folder); "
+                        + "not starting a second one");
+            }
             JobRepository repository = context.getBean(JobRepository.class);
             JobOperator operator = context.getBean(JobOperator.class);
             Job job = context.getBean(Job.class);
@@ -184,6 +188,19 @@ public final class NightlyRunner {
             writeReport(() -> RunReports.metrics(runDate, BatchStatus.FAILED.name(), failure, null, null, List.of(),
                     null, runDir(runDate)));
             return new Outcome(Result.FAILED, null, "run " + runDate + " failed: " + failure);
+        }
+    }
+
+    private AnnotationConfigApplicationContext startedContext() {
+        AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+        try {
+            context.registerBean(PipelineConfig.class, () -> config);
+            context.register(NightlyJobConfiguration.class);
+            context.refresh();
+            return context;
+        } catch (RuntimeException e) {
+            context.close();
+            throw e;
         }
     }
 

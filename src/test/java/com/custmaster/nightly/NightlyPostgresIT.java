@@ -2,6 +2,7 @@ package com.custmaster.nightly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.custmaster.batch.DatabaseRunLock;
 import com.custmaster.batch.NightlyJobConfiguration;
 import com.custmaster.batch.NightlyRunner;
 import com.custmaster.match.RecordPair;
@@ -233,6 +234,30 @@ class NightlyPostgresIT {
         assertThat(snapshot(postgresql, onPostgres)).isEqualTo(tables);
         assertThat(query(postgresql, "SELECT job_execution_id, status FROM batch_job_execution")).isEqualTo(executions);
         assertThat(onPostgres.lakeDigest()).isEqualTo(lake);
+    }
+
+    @Test
+    @Order(10)
+    void aLaunchFromAnotherVarFolderIsRefusedWhileTheDatabaseRunLockIsHeld() throws Exception {
+        List<String> executions = query(postgresql, "SELECT job_execution_id, status FROM batch_job_execution");
+        Launch refused;
+        // This connection stands for a run on another machine: it holds the advisory lock a run holds.
+        try (Connection otherMachine = postgresql.getConnection();
+             PreparedStatement lock = otherMachine.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            lock.setLong(1, DatabaseRunLock.KEY);
+            try (ResultSet taken = lock.executeQuery()) {
+                assertThat(taken.next() && taken.getBoolean(1)).isTrue();
+            }
+            refused = Running.nightly(onPostgres).await();
+        }
+        Launch afterwards = Running.nightly(onPostgres).await();
+
+        assertThat(refused.exitCode()).as(refused.stdout() + refused.stderr()).isEqualTo(3);
+        assertThat(refused.stdout() + refused.stderr()).contains("database's run lock");
+        assertThat(query(postgresql, "SELECT job_execution_id, status FROM batch_job_execution")).isEqualTo(executions);
+        // The lock went with the connection that held it.
+        assertThat(afterwards.exitCode()).as(afterwards.stderr()).isZero();
+        assertThat(afterwards.stdout()).contains("already completed");
     }
 
     /**
