@@ -67,7 +67,7 @@ import picocli.CommandLine.Spec;
                 "      --map amount=total --as-of 2026-11-22 --out out/",
                 "  jobs/analytics --transactions online_retail.csv --map customer_id=CustomerID --map order_id=InvoiceNo \\",
                 "      --map order_ts=InvoiceDate --map quantity=Quantity --map unit_price=UnitPrice \\",
-                "      --where \"CAST(Quantity AS DOUBLE) > 0 AND CAST(UnitPrice AS DOUBLE) > 0 AND InvoiceNo NOT LIKE 'C%'\" \\",
+                "      --where \"CAST(Quantity AS DOUBLE) > 0 AND CAST(UnitPrice AS DOUBLE) > 0 AND InvoiceNo NOT LIKE 'C%%'\" \\",
                 "      --as-of 2011-12-09 --out retail/"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:failed (an unexpected error)",
