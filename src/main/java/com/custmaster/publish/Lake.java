@@ -112,6 +112,11 @@ public final class Lake {
                     LOG.info("published {}", target);
                 }
                 fs.delete(staging, true);
+                // No empty _staging folder left beside the tables once no run has anything staged.
+                Path stagingRoot = staging.getParent();
+                if (fs.listStatus(stagingRoot).length == 0) {
+                    fs.delete(stagingRoot, false);
+                }
             }
             return published;
         } catch (IOException e) {

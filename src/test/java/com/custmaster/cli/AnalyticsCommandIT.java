@@ -119,6 +119,7 @@ class AnalyticsCommandIT {
         assertThat(printed).contains("541,909 rows read: 397,884 used").contains("4,338 customers")
                 .contains("net revenue 8911407.90");
         assertThat(out.resolve("customer_value").resolve("snapshot_date=" + AS_OF).resolve("_SUCCESS")).exists();
+        assertThat(out.resolve("_staging")).as("nothing left staged").doesNotExist();
     }
 
     @Test
