@@ -3,6 +3,7 @@ package com.custmaster.master;
 import static java.util.Objects.requireNonNull;
 
 import com.custmaster.domain.Contact;
+import com.custmaster.domain.Progress;
 import com.custmaster.domain.SourceRecordKey;
 import com.custmaster.match.ScoredPair;
 import java.sql.Date;
@@ -31,6 +32,10 @@ public final class MasterStore {
     static final String CONTACT_COLUMNS = "source, source_record_id, full_name, given_name, family_name, name_key, email, "
             + "email_key, phone, phone_raw, birth_date, address_line, city, postcode, region, country, company, "
             + "company_key, id_number, updated_at, quality_flags";
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MasterStore.class);
+    /** Rows per batch statement sent by {@link #save}; each slice counts towards the progress line. */
+    private static final int WRITE_SLICE = 10_000;
 
     private final JdbcTemplate jdbc;
 
@@ -238,6 +243,7 @@ public final class MasterStore {
     public int save(LocalDate runDate, List<GoldenRecord> golden, Map<String, GoldenRecord> before,
                     Map<SourceRecordKey, String> crosswalk, MasterIdAssignment assignment, List<ScoredPair> pairs) {
         Date run = Date.valueOf(runDate);
+        Progress progress = new Progress("saving the master", "rows", -1, Progress.INTERVAL_DEFAULT, LOG::info);
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
         for (GoldenRecord record : golden) {
@@ -252,29 +258,41 @@ public final class MasterStore {
                 updates.add(update);
             }
         }
-        jdbc.batchUpdate("INSERT INTO customer_master (master_id, full_name, given_name, family_name, email, phone, "
+        write(progress, "INSERT INTO customer_master (master_id, full_name, given_name, family_name, email, phone, "
                 + "birth_date, address_line, city, postcode, region, country, company, id_number, source_count, "
                 + "created_run, updated_run, status) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'active')", inserts);
-        jdbc.batchUpdate("UPDATE customer_master SET full_name = ?, given_name = ?, family_name = ?, email = ?, phone = ?, "
+        write(progress, "UPDATE customer_master SET full_name = ?, given_name = ?, family_name = ?, email = ?, phone = ?, "
                 + "birth_date = ?, address_line = ?, city = ?, postcode = ?, region = ?, country = ?, company = ?, "
                 + "id_number = ?, source_count = ?, updated_run = ? WHERE master_id = ?", updates);
         List<Object[]> retirements = new ArrayList<>();
         assignment.retired().forEach((retired, survivor) -> retirements.add(new Object[] {survivor, run, retired}));
-        jdbc.batchUpdate("UPDATE customer_master SET status = 'retired', redirect_to = ?, updated_run = ? "
+        write(progress, "UPDATE customer_master SET status = 'retired', redirect_to = ?, updated_run = ? "
                 + "WHERE master_id = ?", retirements);
         // Earlier retirements that pointed at an ID retired now follow it to the survivor.
         assignment.retired().forEach((retired, survivor) -> jdbc.update(
                 "UPDATE customer_master SET redirect_to = ? WHERE redirect_to = ?", survivor, retired));
         jdbc.update("UPDATE master_id_counter SET next_value = ?", assignment.nextIdNumber());
 
-        saveCrosswalk(crosswalk);
-        saveLineage(golden);
-        savePairs(run, pairs);
-        saveAudit(run, assignment.events());
+        saveCrosswalk(crosswalk, progress);
+        saveLineage(golden, progress);
+        savePairs(run, pairs, progress);
+        saveAudit(run, assignment.events(), progress);
         return updates.size();
     }
 
-    private void saveCrosswalk(Map<SourceRecordKey, String> crosswalk) {
+    /**
+     * One batch statement over the rows, sent in slices so a long save logs its progress (rows
+     * written, rows per second) instead of going quiet for minutes at a million customers.
+     */
+    private void write(Progress progress, String sql, List<Object[]> rows) {
+        for (int from = 0; from < rows.size(); from += WRITE_SLICE) {
+            List<Object[]> slice = rows.subList(from, Math.min(rows.size(), from + WRITE_SLICE));
+            jdbc.batchUpdate(sql, slice);
+            progress.add(slice.size());
+        }
+    }
+
+    private void saveCrosswalk(Map<SourceRecordKey, String> crosswalk, Progress progress) {
         Map<SourceRecordKey, String> existing = loadCrosswalk();
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
@@ -286,11 +304,11 @@ public final class MasterStore {
                 updates.add(new Object[] {id, key.source(), key.sourceRecordId()});
             }
         });
-        jdbc.batchUpdate("INSERT INTO master_xref (source, source_record_id, master_id) VALUES (?,?,?)", inserts);
-        jdbc.batchUpdate("UPDATE master_xref SET master_id = ? WHERE source = ? AND source_record_id = ?", updates);
+        write(progress, "INSERT INTO master_xref (source, source_record_id, master_id) VALUES (?,?,?)", inserts);
+        write(progress, "UPDATE master_xref SET master_id = ? WHERE source = ? AND source_record_id = ?", updates);
     }
 
-    private void saveLineage(List<GoldenRecord> golden) {
+    private void saveLineage(List<GoldenRecord> golden, Progress progress) {
         jdbc.update("DELETE FROM master_field_lineage");
         List<Object[]> rows = new ArrayList<>();
         for (GoldenRecord record : golden) {
@@ -298,11 +316,11 @@ public final class MasterStore {
                     record.masterId(), entry.getKey(), entry.getValue().from().source(),
                     entry.getValue().from().sourceRecordId(), entry.getValue().rule()}));
         }
-        jdbc.batchUpdate("INSERT INTO master_field_lineage (master_id, field, source, source_record_id, rule) "
+        write(progress, "INSERT INTO master_field_lineage (master_id, field, source, source_record_id, rule) "
                 + "VALUES (?,?,?,?,?)", rows);
     }
 
-    private void savePairs(Date run, List<ScoredPair> pairs) {
+    private void savePairs(Date run, List<ScoredPair> pairs, Progress progress) {
         jdbc.update("DELETE FROM match_pair WHERE run_date = ?", run);
         List<Object[]> rows = new ArrayList<>();
         for (ScoredPair pair : pairs) {
@@ -310,18 +328,18 @@ public final class MasterStore {
                     pair.right().sourceRecordId(), pair.matchWeight(), pair.matchProbability(), pair.decision().code(),
                     pair.blockingRule(), pair.explanation()});
         }
-        jdbc.batchUpdate("INSERT INTO match_pair (run_date, left_source, left_record_id, right_source, right_record_id, "
+        write(progress, "INSERT INTO match_pair (run_date, left_source, left_record_id, right_source, right_record_id, "
                 + "match_weight, match_probability, decision, blocking_rule, evidence) VALUES (?,?,?,?,?,?,?,?,?,?)", rows);
     }
 
-    private void saveAudit(Date run, List<MasterEvent> events) {
+    private void saveAudit(Date run, List<MasterEvent> events, Progress progress) {
         Timestamp now = Timestamp.valueOf(LocalDateTime.now());
         List<Object[]> rows = new ArrayList<>();
         for (MasterEvent event : events) {
             rows.add(new Object[] {run, event.kind().code(), event.masterId(), event.relatedMasterId(), "nightly-match",
                     event.detail(), now});
         }
-        jdbc.batchUpdate("INSERT INTO master_audit (run_date, action, master_id, related_master_id, actor, detail, "
+        write(progress, "INSERT INTO master_audit (run_date, action, master_id, related_master_id, actor, detail, "
                 + "created_at) VALUES (?,?,?,?,?,?,?)", rows);
     }
 
