@@ -75,34 +75,39 @@ public final class CustomerValueJob {
         AnalyticsSchema.requireInput("customers", customers, CUSTOMERS_INPUT, List.of(MASTER_ID));
 
         long started = System.nanoTime();
-        Dataset<Row> metrics = RfmScoring.customerMetrics(transactions, customers, asOf);
-        Dataset<Row> scored = ChurnRule.withChurn(
-                ValueBands.withValueBand(RfmScoring.withScores(metrics, settings), settings), settings)
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        scored.count();
-        long rfmDone = System.nanoTime();
-
-        // The model fits (driver work on small summaries) run beside K-means (small Spark jobs).
-        ExecutorService fitter = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "customer-value-model-fit");
+        // The one aggregation of the transactions, cached. Beside the main thread, two others start
+        // on it at once: K-means (a chain of small single-task Spark jobs) and the model fits (driver
+        // work on small summaries); meanwhile the main thread finds the rank cut points (RankCuts)
+        // and caches scores, bands and churn rule, a projection of the metrics. The metrics stay
+        // cached until all three are done.
+        Dataset<Row> metrics = cached(RfmScoring.customerMetrics(transactions, customers, asOf));
+        long aggregated = System.nanoTime();
+        ExecutorService beside = Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "customer-value-beside");
             thread.setDaemon(true);
             return thread;
         });
-        Segmentation segmentation = null;
+        Future<Segmentation> segmenting = null;
+        Dataset<Row> scored = null;
         Dataset<Row> customerValue = null;
         Dataset<Row> valueBandSummary;
+        Segmentation segmentation;
         ChurnModelFit churnModel;
         CustomerValueSummary summary;
         try {
-            Future<ChurnModelFit> fit = fitter.submit(() -> ValueForecast.fit(scored, asOf,
+            segmenting = beside.submit(() -> ValueSegmentation.segment(spark, metrics, settings));
+            Future<ChurnModelFit> fit = beside.submit(() -> ValueForecast.fit(metrics, asOf,
                     settings.annualDiscountRate(), settings.seed()));
+            scored = cached(ChurnRule.withChurn(
+                    ValueBands.withValueBand(RfmScoring.withScores(metrics, settings), settings), settings));
             valueBandSummary = local(spark, ValueBands.summary(spark, scored, asOf));
-            segmentation = ValueSegmentation.segment(spark, scored, settings);
+            long rfmDone = System.nanoTime();
+            segmentation = await(segmenting, "choosing the segments");
             long segmented = System.nanoTime();
-            churnModel = await(fit);
+            churnModel = await(fit, "fitting the churn models");
             long fitted = System.nanoTime();
             Dataset<Row> joined = ValueForecast.withForecast(
-                    scored.join(segmentation.assignments(), new String[] {MASTER_ID}, "left"), asOf, churnModel)
+                    scored.join(segmentation.assignments(scored), new String[] {MASTER_ID}, "left"), asOf, churnModel)
                     .withColumn(SNAPSHOT_DATE, lit(asOf));
             customerValue = AnalyticsSchema.conform(joined, CUSTOMER_VALUE).persist(StorageLevel.MEMORY_AND_DISK());
             // This scan fills the cache of customer_value, so the caches behind it can go.
@@ -111,10 +116,10 @@ public final class CustomerValueJob {
                     count(when(RfmScoring.isBuyer(), lit(1))),
                     coalesce(sum(MONETARY), lit(BigDecimal.ZERO)))
                     .first();
-            LOG.info("customer value of {} customers: RFM, value bands and churn rule {} s; K-means {} s, "
-                            + "model fits beside it done {} s later; scoring {} s",
-                    totals.getLong(0), seconds(started, rfmDone), seconds(rfmDone, segmented),
-                    seconds(segmented, fitted), seconds(fitted, System.nanoTime()));
+            LOG.info("customer value of {} customers: aggregation {} s; then RFM, value bands and churn rule {} s, "
+                            + "K-means beside them done {} s later, model fits {} s after that; scoring {} s",
+                    totals.getLong(0), seconds(started, aggregated), seconds(aggregated, rfmDone),
+                    seconds(rfmDone, segmented), seconds(segmented, fitted), seconds(fitted, System.nanoTime()));
             summary = new CustomerValueSummary(
                     asOf,
                     totals.getLong(0),
@@ -129,11 +134,12 @@ public final class CustomerValueJob {
             }
             throw failure;
         } finally {
-            fitter.shutdownNow();
-            if (segmentation != null) {
-                segmentation.release();
+            beside.shutdownNow();
+            release(segmenting);
+            if (scored != null) {
+                scored.unpersist();
             }
-            scored.unpersist();
+            metrics.unpersist();
         }
         return new CustomerValueResult(
                 customerValue,
@@ -144,19 +150,45 @@ public final class CustomerValueJob {
                 churnModel);
     }
 
+    /** The table, cached and computed now (not left cached if computing it fails). */
+    private static Dataset<Row> cached(Dataset<Row> table) {
+        Dataset<Row> persisted = table.persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            persisted.count();
+            return persisted;
+        } catch (RuntimeException failure) {
+            persisted.unpersist();
+            throw failure;
+        }
+    }
+
     /** A small table computed now and kept on the driver, so it outlives the caches it was computed from. */
     private static Dataset<Row> local(SparkSession spark, Dataset<Row> table) {
         return spark.createDataFrame(table.collectAsList(), table.schema());
     }
 
-    private static ChurnModelFit await(Future<ChurnModelFit> fit) {
+    private static <T> T await(Future<T> work, String what) {
         try {
-            return fit.get();
+            return work.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while fitting the churn models", e);
+            throw new IllegalStateException("interrupted while " + what, e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Frees the segmentation's cache once its work is over, whether or not the job got to use it. */
+    private static void release(Future<Segmentation> segmenting) {
+        if (segmenting == null) {
+            return;
+        }
+        try {
+            segmenting.get().release();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+            // It failed or never ran: nothing of it is cached (ValueSegmentation frees on failure).
         }
     }
 }

@@ -21,15 +21,19 @@ import static com.custmaster.analytics.AnalyticsSchema.R_SCORE;
 import static com.custmaster.analytics.AnalyticsSchema.SHARE_OF_CUSTOMERS;
 import static com.custmaster.analytics.AnalyticsSchema.SHARE_OF_REVENUE;
 import static com.custmaster.analytics.AnalyticsSchema.SNAPSHOT_DATE;
+import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.log1p;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.ntile;
+import static org.apache.spark.sql.functions.min_by;
+import static org.apache.spark.sql.functions.negate;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
@@ -46,7 +50,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -70,10 +73,18 @@ final class RfmScoring {
 
     /** Internal: mean days between consecutive purchase occasions (buyers with two or more). */
     static final String MEAN_GAP_DAYS = "_mean_gap_days";
+    /**
+     * Internal: mean spend of the repeat purchase occasions (all but the first), buyers with two or
+     * more: what Gamma-Gamma is fitted on and scores with, as the literature defines it.
+     */
+    static final String REPEAT_MEAN_SPEND = "_repeat_mean_spend";
 
     private static final String PURCHASE_DATE = "_purchase_date";
     private static final String DAY_AMOUNT = "_day_amount";
+    private static final String OCCASION_SPEND = "_occasion_spend";
+    private static final String FIRST_OCCASION_SPEND = "_first_occasion_spend";
     private static final int QUINTILES = 5;
+    private static final double MONEY_BUCKETS_PER_E = 256.0;
 
     private RfmScoring() {
     }
@@ -85,7 +96,7 @@ final class RfmScoring {
 
     /**
      * One row per distinct customer in {@code customers}: master_id, first/last purchase date,
-     * recency_days, frequency, monetary and the internal mean gap. Transactions of master IDs not in
+     * recency_days, frequency, monetary and the internal mean gap and repeat mean spend. Transactions of master IDs not in
      * {@code customers}, or with a null master_id, order_ts or amount, are ignored.
      */
     static Dataset<Row> customerMetrics(Dataset<Row> transactions, Dataset<Row> customers, LocalDate asOf) {
@@ -96,14 +107,22 @@ final class RfmScoring {
                 .where(col(PURCHASE_DATE).leq(lit(asOf)));
         // Master IDs not in customers drop out at the final join, after the aggregation has made
         // millions of lines into one row per customer (a semi join first would shuffle every line).
-        Dataset<Row> days = dated.groupBy(col(MASTER_ID), col(PURCHASE_DATE)).agg(sum(col(AMOUNT)).as(DAY_AMOUNT));
+        // The lines are shuffled once, by customer: both aggregations below (per day, then per
+        // customer) then run where the lines are, with no partial aggregation of lines that hardly
+        // ever share a customer and day and no second shuffle (9 s less of 42 at 10M lines).
+        Dataset<Row> days = dated.repartition(col(MASTER_ID))
+                .groupBy(col(MASTER_ID), col(PURCHASE_DATE)).agg(sum(col(AMOUNT)).as(DAY_AMOUNT));
 
         Column occasion = col(DAY_AMOUNT).gt(0);
         Dataset<Row> perCustomer = days.groupBy(col(MASTER_ID)).agg(
                 min(when(occasion, col(PURCHASE_DATE))).as(FIRST_PURCHASE_DATE),
                 max(when(occasion, col(PURCHASE_DATE))).as(LAST_PURCHASE_DATE),
                 count(when(occasion, lit(1))).cast(DataTypes.IntegerType).as(FREQUENCY),
-                sum(col(DAY_AMOUNT)).as(MONETARY));
+                sum(col(DAY_AMOUNT)).as(MONETARY),
+                sum(when(occasion, col(DAY_AMOUNT))).as(OCCASION_SPEND),
+                // The earliest occasion's amount (min_by skips the null dates of other days; fixed-width
+                // buffers, so the aggregation stays a hash aggregation).
+                min_by(col(DAY_AMOUNT), when(occasion, col(PURCHASE_DATE))).as(FIRST_OCCASION_SPEND));
 
         Column frequency = coalesce(col(FREQUENCY), lit(0));
         return customerIds.join(perCustomer, new String[] {MASTER_ID}, "left").select(
@@ -116,31 +135,77 @@ final class RfmScoring {
                 when(frequency.geq(2),
                         datediff(col(LAST_PURCHASE_DATE), col(FIRST_PURCHASE_DATE))
                                 .cast(DataTypes.DoubleType).divide(frequency.minus(1)))
-                        .as(MEAN_GAP_DAYS));
+                        .as(MEAN_GAP_DAYS),
+                when(frequency.geq(2),
+                        col(OCCASION_SPEND).minus(col(FIRST_OCCASION_SPEND))
+                                .cast(DataTypes.DoubleType).divide(frequency.minus(1)))
+                        .as(REPEAT_MEAN_SPEND));
     }
 
     /**
      * Adds r_score, f_score and m_score (1..5, 5 best; null for non-buyers) and rfm_segment.
      *
-     * <p>Quintiles by {@code ntile(5)} over buyers ordered worst to best, ties broken by master_id
+     * <p>Quintiles as {@code ntile(5)} over buyers ordered worst to best, ties broken by master_id
      * ascending (among equal values the smaller master_id gets the lower or equal score), so the
-     * five bins differ in size by at most one. With fewer than five buyers the top scores are unused.
+     * five bins differ in size by at most one: of n buyers, the first {@code n % 5} bins hold
+     * {@code n / 5 + 1}, the others {@code n / 5}. With fewer than five buyers the top scores are
+     * unused. The bin boundaries are found by {@link RankCuts} (a few small jobs, no sort of all
+     * buyers) and each row is compared with them.
      *
-     * <p>Scale note: the windows are partitioned only by the buyer flag, so Spark sorts all buyers
-     * in one task. That is fine for a few million customers; beyond that, switch to
-     * {@code approx_percentile} cut points.
+     * @param metrics rows of {@link #customerMetrics}; should be cached (each ranking reads it twice)
      */
     static Dataset<Row> withScores(Dataset<Row> metrics, AnalyticsSettings settings) {
         Column buyer = isBuyer();
-        Column masterId = col(MASTER_ID).asc();
-        Column r = ntile(QUINTILES).over(Window.partitionBy(buyer).orderBy(col(RECENCY_DAYS).desc(), masterId));
-        Column f = ntile(QUINTILES).over(Window.partitionBy(buyer).orderBy(col(FREQUENCY).asc(), masterId));
-        Column m = ntile(QUINTILES).over(Window.partitionBy(buyer).orderBy(col(MONETARY).asc(), masterId));
+        Column recencyKey = negate(col(RECENCY_DAYS));
+        Column r = score(metrics, new RankCuts.Ranking(recencyKey, recencyKey.cast(DataTypes.LongType), null, buyer),
+                recencyKey);
+        Column frequencyKey = col(FREQUENCY);
+        Column f = score(metrics,
+                new RankCuts.Ranking(frequencyKey, frequencyKey.cast(DataTypes.LongType), null, buyer), frequencyKey);
+        Column monetaryKey = col(MONETARY);
+        Column m = score(metrics, new RankCuts.Ranking(monetaryKey, moneyBucket(monetaryKey), null, buyer),
+                monetaryKey);
         return metrics
                 .withColumn(R_SCORE, when(buyer, r))
                 .withColumn(F_SCORE, when(buyer, f))
                 .withColumn(M_SCORE, when(buyer, m))
                 .withColumn(RFM_SEGMENT, segmentColumn(settings.rfmSegments(), col(R_SCORE), col(F_SCORE)));
+    }
+
+    /** 1 + the number of quintile boundaries (the first rows of bins 2..5) a row is at or after. */
+    private static Column score(Dataset<Row> metrics, RankCuts.Ranking ranking, Column key) {
+        RankCuts.Result result = RankCuts.cuts(metrics, ranking, RfmScoring::quintileStarts);
+        Column score = lit(1);
+        for (RankCuts.Cut cut : result.cuts()) {
+            score = score.plus(when(cut.reached(key), lit(1)).otherwise(lit(0)));
+        }
+        return score;
+    }
+
+    /**
+     * The 0-based positions where bins 2..5 of {@code ntile(5)} start among {@code n} rows (as
+     * Spark's ntile fills them: the first {@code n % 5} bins one row larger). A bin that is empty
+     * (fewer than five rows) starts at n, which no row reaches.
+     */
+    static List<BigDecimal> quintileStarts(BigDecimal rows) {
+        long n = rows.longValueExact();
+        long size = n / QUINTILES;
+        long larger = n % QUINTILES;
+        List<BigDecimal> starts = new ArrayList<>();
+        for (int bin = 2; bin <= QUINTILES; bin++) {
+            starts.add(BigDecimal.valueOf((bin - 1) * size + Math.min(bin - 1, larger)));
+        }
+        return starts;
+    }
+
+    /**
+     * A bucket of a money amount for {@link RankCuts}: 256 buckets per factor e of the amount,
+     * mirrored for negative amounts; never decreases as the amount increases, and equal amounts
+     * share a bucket. About a thousand buyers share a bucket at a million buyers.
+     */
+    static Column moneyBucket(Column amount) {
+        Column magnitude = log1p(abs(amount).cast(DataTypes.DoubleType)).multiply(MONEY_BUCKETS_PER_E);
+        return when(amount.geq(0), floor(magnitude)).otherwise(negate(floor(magnitude))).cast(DataTypes.LongType);
     }
 
     /**

@@ -7,7 +7,6 @@ import static com.custmaster.analytics.AnalyticsSchema.BAND_NORMAL;
 import static com.custmaster.analytics.AnalyticsSchema.BAND_SMALL;
 import static com.custmaster.analytics.AnalyticsSchema.CUSTOMERS;
 import static com.custmaster.analytics.AnalyticsSchema.CUSTOMERS_SHARE_FOR_80PCT_REVENUE;
-import static com.custmaster.analytics.AnalyticsSchema.MASTER_ID;
 import static com.custmaster.analytics.AnalyticsSchema.MONETARY;
 import static com.custmaster.analytics.AnalyticsSchema.MONEY;
 import static com.custmaster.analytics.AnalyticsSchema.REVENUE;
@@ -20,6 +19,8 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.negate;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -33,8 +34,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -66,18 +65,27 @@ final class ValueBands {
     /**
      * Adds value_band, and the internal flag of the buyers in the top group that makes
      * {@link #PARETO_SHARE} of positive revenue (read by {@link #summary}, so the ranking is done
-     * once); needs master_id, frequency and monetary.
+     * once); needs master_id, frequency and monetary. The place in the order where each cut-off is
+     * reached is found by {@link RankCuts} (no sort of all buyers); {@code customers} should be
+     * cached, as it is read twice for that.
      */
     static Dataset<Row> withValueBand(Dataset<Row> customers, AnalyticsSettings settings) {
-        Column before = revenueBefore();
-        Column total = positiveRevenue();
+        Column monetary = col(MONETARY);
+        Column key = negate(monetary);
+        List<BigDecimal> shares = List.of(cutoff(settings.keyCutoff()), cutoff(settings.importantCutoff()),
+                cutoff(settings.normalCutoff()), PARETO_SHARE);
+        RankCuts.Result ranked = RankCuts.cuts(customers,
+                new RankCuts.Ranking(key, negate(RfmScoring.moneyBucket(monetary)), monetary, positiveBuyer()),
+                total -> shares.stream().map(total::multiply).toList());
+        // "before < share x total" holds up to the cut, where the revenue ranked ahead reaches the share.
+        List<RankCuts.Cut> cuts = ranked.cuts();
         Column band = when(RfmScoring.isBuyer(),
-                when(col(MONETARY).leq(0), lit(BAND_SMALL))
-                        .when(before.lt(total.multiply(cutoff(settings.keyCutoff()))), lit(BAND_KEY))
-                        .when(before.lt(total.multiply(cutoff(settings.importantCutoff()))), lit(BAND_IMPORTANT))
-                        .when(before.lt(total.multiply(cutoff(settings.normalCutoff()))), lit(BAND_NORMAL))
+                when(monetary.leq(0), lit(BAND_SMALL))
+                        .when(not(cuts.get(0).reached(key)), lit(BAND_KEY))
+                        .when(not(cuts.get(1).reached(key)), lit(BAND_IMPORTANT))
+                        .when(not(cuts.get(2).reached(key)), lit(BAND_NORMAL))
                         .otherwise(lit(BAND_SMALL)));
-        Column inTop = positiveBuyer().and(before.lt(total.multiply(lit(PARETO_SHARE))));
+        Column inTop = positiveBuyer().and(not(cuts.get(3).reached(key)));
         return customers
                 .withColumn(VALUE_BAND, band)
                 .withColumn(IN_TOP_80PCT, coalesce(inTop, lit(false)));
@@ -131,23 +139,8 @@ final class ValueBands {
                 numerator.cast(DataTypes.DoubleType).divide(denominatorDouble));
     }
 
-    private static Column cutoff(double share) {
-        return lit(BigDecimal.valueOf(share));
-    }
-
-    /**
-     * Sum of monetary of the positive buyers ranked ahead of this one (monetary desc, master_id asc).
-     * Partitioned only by the positive flag: one task sorts all positive buyers (see RfmScoring).
-     */
-    private static Column revenueBefore() {
-        WindowSpec ranked = Window.partitionBy(positiveBuyer()).orderBy(col(MONETARY).desc(), col(MASTER_ID).asc());
-        return coalesce(sum(col(MONETARY)).over(ranked.rowsBetween(Window.unboundedPreceding(), -1)),
-                lit(BigDecimal.ZERO));
-    }
-
-    /** Sum of monetary over all positive buyers (on the rows of positive buyers). */
-    private static Column positiveRevenue() {
-        return sum(col(MONETARY)).over(Window.partitionBy(positiveBuyer()));
+    private static BigDecimal cutoff(double share) {
+        return BigDecimal.valueOf(share);
     }
 
     private static Dataset<Row> bandList(SparkSession spark) {

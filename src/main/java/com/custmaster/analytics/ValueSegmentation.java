@@ -39,6 +39,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.apache.spark.ml.clustering.KMeans;
 import org.apache.spark.ml.clustering.KMeansModel;
 import org.apache.spark.ml.evaluation.ClusteringEvaluator;
@@ -100,16 +101,25 @@ final class ValueSegmentation {
     }
 
     /**
-     * Outcome of segmentation. {@code assignments} (master_id, segment_id, segment_label; buyers
-     * only) reads cached data: materialise what you need from it before {@link #release()}.
+     * Outcome of segmentation: how k was chosen, and {@link #assignments} to put any customers
+     * with the same metrics in their segment. {@link #release()} frees the cached sample.
      */
-    record Segmentation(Dataset<Row> assignments, int chosenK, Double silhouette, List<KCandidate> candidates,
-            List<Dataset<Row>> cached) {
+    record Segmentation(Function<Dataset<Row>, Dataset<Row>> assigner, int chosenK, Double silhouette,
+            List<KCandidate> candidates, List<Dataset<Row>> cached) {
 
         Segmentation {
-            requireNonNull(assignments, "assignments is null");
+            requireNonNull(assigner, "assigner is null");
             candidates = List.copyOf(requireNonNull(candidates, "candidates is null"));
             cached = List.copyOf(requireNonNull(cached, "cached is null"));
+        }
+
+        /**
+         * master_id, segment_id, segment_label of the buyers of {@code customers} (needs master_id,
+         * recency_days, frequency, monetary): each in the segment of the nearest centre, scaled with
+         * the means and deviations of the customers the segments were fitted on.
+         */
+        Dataset<Row> assignments(Dataset<Row> customers) {
+            return assigner.apply(customers);
         }
 
         void release() {
@@ -120,16 +130,13 @@ final class ValueSegmentation {
     }
 
     /**
-     * Segments the buyers of {@code scored} (needs master_id, recency_days, frequency, monetary;
-     * should be cached: it is read three times).
+     * Segments the buyers of {@code customers} (needs master_id, recency_days, frequency, monetary;
+     * should be cached: it is read several times). Only the segmentation is returned, not the
+     * assignments, so it can be fitted on the customer metrics while the scores are computed beside
+     * it, and assign the scored rows afterwards.
      */
-    static Segmentation segment(SparkSession spark, Dataset<Row> scored, AnalyticsSettings settings) {
-        Dataset<Row> buyers = scored.where(RfmScoring.isBuyer()).select(
-                col(MASTER_ID),
-                col(MONETARY),
-                log1p(col(RECENCY_DAYS).cast(DataTypes.DoubleType)).as(LOG_RECENCY),
-                log1p(col(FREQUENCY).cast(DataTypes.DoubleType)).as(LOG_FREQUENCY),
-                log1p(greatest(col(MONETARY).cast(DataTypes.DoubleType), lit(0.0))).as(LOG_MONETARY));
+    static Segmentation segment(SparkSession spark, Dataset<Row> customers, AnalyticsSettings settings) {
+        Dataset<Row> buyers = logFeatures(customers);
         // Mean and sample standard deviation of each feature over all buyers, in one pass (as
         // Spark's StandardScaler computes them; a feature without spread scales to 0).
         List<Column> moments = new ArrayList<>();
@@ -141,22 +148,17 @@ final class ValueSegmentation {
         long buyerCount = stats.getLong(0);
         List<Dataset<Row>> cached = new ArrayList<>();
         if (buyerCount < 2) {
-            return singleSegment(buyers, buyerCount, List.of(), cached);
+            return singleSegment(buyerCount, List.of(), cached);
         }
-        Column[] scaled = new Column[LOG_FEATURES.size()];
-        for (int i = 0; i < scaled.length; i++) {
-            double mean = stats.getDouble(1 + 2 * i);
-            double deviation = stats.isNullAt(2 + 2 * i) ? 0.0 : stats.getDouble(2 + 2 * i);
-            Column feature = col(LOG_FEATURES.get(i));
-            scaled[i] = (deviation == 0.0 ? lit(0.0) : feature.minus(mean).divide(deviation)).as(LOG_FEATURES.get(i));
+        double[] means = new double[LOG_FEATURES.size()];
+        double[] deviations = new double[LOG_FEATURES.size()];
+        for (int i = 0; i < means.length; i++) {
+            means[i] = stats.getDouble(1 + 2 * i);
+            deviations[i] = stats.isNullAt(2 + 2 * i) ? 0.0 : stats.getDouble(2 + 2 * i);
         }
-        Dataset<Row> features = new VectorAssembler()
-                .setInputCols(LOG_FEATURES.toArray(new String[0]))
-                .setOutputCol(FEATURES)
-                .transform(buyers.select(col(MASTER_ID), col(MONETARY), scaled[0], scaled[1], scaled[2]))
-                .select(col(MASTER_ID), col(MONETARY), col(FEATURES));
+        Function<Dataset<Row>, Dataset<Row>> features = rows -> scaledFeatures(rows, means, deviations);
         try {
-            return fit(features, buyerCount, settings, cached);
+            return fit(features, features.apply(customers), buyerCount, settings, cached);
         } catch (RuntimeException failure) {
             for (Dataset<Row> data : cached) {
                 data.unpersist();
@@ -165,8 +167,33 @@ final class ValueSegmentation {
         }
     }
 
-    private static Segmentation fit(Dataset<Row> features, long buyerCount, AnalyticsSettings settings,
-            List<Dataset<Row>> cached) {
+    /** The buyers of {@code customers}: master_id, monetary and the three log features. */
+    private static Dataset<Row> logFeatures(Dataset<Row> customers) {
+        return customers.where(RfmScoring.isBuyer()).select(
+                col(MASTER_ID),
+                col(MONETARY),
+                log1p(col(RECENCY_DAYS).cast(DataTypes.DoubleType)).as(LOG_RECENCY),
+                log1p(col(FREQUENCY).cast(DataTypes.DoubleType)).as(LOG_FREQUENCY),
+                log1p(greatest(col(MONETARY).cast(DataTypes.DoubleType), lit(0.0))).as(LOG_MONETARY));
+    }
+
+    /** The buyers of {@code customers}: master_id, monetary and the standardised features as one vector. */
+    private static Dataset<Row> scaledFeatures(Dataset<Row> customers, double[] means, double[] deviations) {
+        Column[] scaled = new Column[LOG_FEATURES.size()];
+        for (int i = 0; i < scaled.length; i++) {
+            Column feature = col(LOG_FEATURES.get(i));
+            scaled[i] = (deviations[i] == 0.0 ? lit(0.0) : feature.minus(means[i]).divide(deviations[i]))
+                    .as(LOG_FEATURES.get(i));
+        }
+        return new VectorAssembler()
+                .setInputCols(LOG_FEATURES.toArray(new String[0]))
+                .setOutputCol(FEATURES)
+                .transform(logFeatures(customers).select(col(MASTER_ID), col(MONETARY), scaled[0], scaled[1], scaled[2]))
+                .select(col(MASTER_ID), col(MONETARY), col(FEATURES));
+    }
+
+    private static Segmentation fit(Function<Dataset<Row>, Dataset<Row>> scaling, Dataset<Row> features,
+            long buyerCount, AnalyticsSettings settings, List<Dataset<Row>> cached) {
         // The sample: buyers chosen by a seeded hash of the master ID (all when there are no more than
         // the sample size), in one partition sorted by master ID: the same rows in the same order
         // whatever the partitioning, so K-means' seeded start is the same on a laptop and a cluster.
@@ -180,7 +207,7 @@ final class ValueSegmentation {
         cached.add(sample);
         long sampleCount = sample.count();
         if (sampleCount < 2) {
-            return singleSegment(features, buyerCount, List.of(), cached);
+            return singleSegment(buyerCount, List.of(), cached);
         }
 
         int largestK = (int) Math.min(settings.kMax(), sampleCount - 1);
@@ -218,7 +245,7 @@ final class ValueSegmentation {
         }
         OptionalInt chosenK = chooseK(candidates);
         if (chosenK.isEmpty()) {
-            return singleSegment(features, buyerCount, candidates, cached);
+            return singleSegment(buyerCount, candidates, cached);
         }
         int k = chosenK.getAsInt();
         // The centres of the chosen candidate, fitted on the seeded sample: a sample of tens of
@@ -246,22 +273,24 @@ final class ValueSegmentation {
                     ? when(isCluster, lit(label))
                     : segmentLabel.when(isCluster, lit(label));
         }
-        Dataset<Row> assignments = predicted.select(
-                col(MASTER_ID), segmentId.as(SEGMENT_ID), segmentLabel.as(SEGMENT_LABEL));
+        Column id = segmentId.as(SEGMENT_ID);
+        Column label = segmentLabel.as(SEGMENT_LABEL);
+        Function<Dataset<Row>, Dataset<Row>> assigner = customers ->
+                model.transform(scaling.apply(customers)).select(col(MASTER_ID), id, label);
         Double silhouette = candidates.stream().filter(candidate -> candidate.k() == k)
                 .findFirst().map(KCandidate::silhouette).orElseThrow();
-        return new Segmentation(assignments, byValue.size(), silhouette, candidates, cached);
+        return new Segmentation(assigner, byValue.size(), silhouette, candidates, cached);
     }
 
     /**
      * No structure that meets the bar (or fewer than two buyers): all buyers in segment 1, labelled
      * by the overall centre, which is all zeros in standardised units.
      */
-    private static Segmentation singleSegment(Dataset<Row> buyers, long buyerCount, List<KCandidate> candidates,
+    private static Segmentation singleSegment(long buyerCount, List<KCandidate> candidates,
             List<Dataset<Row>> cached) {
-        Dataset<Row> single = buyers.select(
+        Function<Dataset<Row>, Dataset<Row>> assigner = customers -> customers.where(RfmScoring.isBuyer()).select(
                 col(MASTER_ID), lit(1).as(SEGMENT_ID), lit(labelFor(0.0, 0.0, 0.0)).as(SEGMENT_LABEL));
-        return new Segmentation(single, buyerCount == 0 ? 0 : 1, null, candidates, cached);
+        return new Segmentation(assigner, buyerCount == 0 ? 0 : 1, null, candidates, cached);
     }
 
     /**

@@ -43,6 +43,8 @@ class ValueForecastTest {
 
     /** Per customer: distinct purchase days (days before AS_OF, descending = oldest first) and the amount of each. */
     private static final List<TreeSet<Integer>> DAYS = new ArrayList<>();
+    /** Per customer: the amount of each purchase day, oldest first. */
+    private static final List<List<Double>> AMOUNTS = new ArrayList<>();
     private static final List<Fixtures.Tx> TRANSACTIONS = new ArrayList<>();
 
     @BeforeAll
@@ -73,11 +75,13 @@ class ValueForecastTest {
                 }
             }
             DAYS.add(days);
+            List<Double> amounts = new ArrayList<>();
             for (int daysBefore : days) {
-                String amount = BigDecimal.valueOf(Math.max(0.01, spend.sample())).setScale(2, RoundingMode.HALF_UP)
-                        .toPlainString();
-                TRANSACTIONS.add(Fixtures.daysBefore(id, AS_OF, daysBefore, amount));
+                BigDecimal amount = BigDecimal.valueOf(Math.max(0.01, spend.sample())).setScale(2, RoundingMode.HALF_UP);
+                amounts.add(amount.doubleValue());
+                TRANSACTIONS.add(Fixtures.daysBefore(id, AS_OF, daysBefore, amount.toPlainString()));
             }
+            AMOUNTS.add(amounts);
         }
     }
 
@@ -87,6 +91,13 @@ class ValueForecastTest {
         int first = days.first();
         int last = days.last();
         return new double[] {days.size() - 1, first - last, first};
+    }
+
+    /** Gamma-Gamma's view of customer i: the mean amount of the repeat purchase days (0 without one). */
+    private static double repeatMeanSpend(int i) {
+        List<Double> amounts = AMOUNTS.get(i);
+        return amounts.size() < 2 ? 0.0
+                : amounts.subList(1, amounts.size()).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
     }
 
     @Test
@@ -122,6 +133,22 @@ class ValueForecastTest {
             assertThat(fitted.alpha()).isBetween(40 * 0.6, 40 * 1.4);
             GammaGammaModel spend = result.churnModel().spend();
             assertThat(spend).isNotNull();
+            // Gamma-Gamma as the literature fits it: repeat purchases only, the first one left out.
+            List<double[]> repeaters = new ArrayList<>();
+            for (int i = 0; i < CUSTOMERS; i++) {
+                if (history(i)[0] >= 1) {
+                    repeaters.add(new double[] {history(i)[0], repeatMeanSpend(i)});
+                }
+            }
+            repeaters.sort(java.util.Comparator.<double[]>comparingDouble(h -> h[0]).thenComparingDouble(h -> h[1]));
+            GammaGammaModel directSpend = GammaGammaModel.fit(repeaters.stream().mapToDouble(h -> h[0]).toArray(),
+                    repeaters.stream().mapToDouble(h -> h[1]).toArray());
+            assertThat(spend.p()).isCloseTo(directSpend.p(), within(directSpend.p() * 1e-3));
+            assertThat(spend.q()).isCloseTo(directSpend.q(), within(directSpend.q() * 1e-3));
+            assertThat(spend.gamma()).isCloseTo(directSpend.gamma(), within(directSpend.gamma() * 1e-3));
+            // And roughly what the spend was simulated from (p 6, q 3.5, gamma 15).
+            assertThat(spend.p()).isBetween(6 * 0.7, 6 * 1.3);
+            assertThat(spend.q()).isBetween(3.5 * 0.6, 3.5 * 1.4);
 
             Map<String, Row> rows = byMasterId(result.customerValue());
             double monthly = Math.pow(1.10, 1.0 / 12) - 1;
@@ -132,10 +159,8 @@ class ValueForecastTest {
                 assertThat(row.<Double>getAs(P_ALIVE)).isCloseTo(fitted.probabilityAlive(h[0], h[1], h[2]), within(1e-12));
                 assertThat(row.<Double>getAs(EXPECTED_PURCHASES_90D))
                         .isCloseTo(fitted.expectedPurchases(90, h[0], h[1], h[2]), within(1e-12));
-                int frequency = row.getAs(FREQUENCY);
-                double monetary = row.<BigDecimal>getAs(AnalyticsSchema.MONETARY).doubleValue();
                 assertThat(row.<BigDecimal>getAs(EXPECTED_VALUE_12M).doubleValue()).isCloseTo(
-                        ValueForecast.expectedValue(fitted, spend, monthly, h[0], h[1], h[2], frequency, monetary),
+                        ValueForecast.expectedValue(fitted, spend, monthly, h[0], h[1], h[2], repeatMeanSpend(i)),
                         within(0.0051));
                 if (h[0] == 0) {
                     oneTimers++;
