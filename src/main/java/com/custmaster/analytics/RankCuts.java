@@ -154,9 +154,8 @@ final class RankCuts {
                 inBuckets.computeIfAbsent(row.getLong(2), ignored -> new ArrayList<>())
                         .add(new Member(row.getString(0), row.get(1), decimal(row.get(3))));
             }
-            Comparator<Member> order = Comparator.<Member, BigDecimal>comparing(member -> decimal(member.key))
-                    .thenComparing((left, right) -> UTF8String.fromString(left.masterId)
-                            .binaryCompare(UTF8String.fromString(right.masterId)));
+            Comparator<Member> order = Comparator.comparing(Member::sortKey)
+                    .thenComparing((left, right) -> left.utf8Id().binaryCompare(right.utf8Id()));
             for (List<Member> list : inBuckets.values()) {
                 list.sort(order);
             }
@@ -219,6 +218,11 @@ final class RankCuts {
         }
     }
 
-    private record Member(String masterId, Object key, BigDecimal weight) {
+    /** A member near a cut, with its key as a decimal and its ID as Spark compares it, for sorting. */
+    private record Member(String masterId, Object key, BigDecimal weight, BigDecimal sortKey, UTF8String utf8Id) {
+
+        Member(String masterId, Object key, BigDecimal weight) {
+            this(masterId, key, weight, decimal(key), UTF8String.fromString(masterId));
+        }
     }
 }
