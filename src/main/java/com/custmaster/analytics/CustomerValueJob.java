@@ -88,6 +88,7 @@ public final class CustomerValueJob {
             return thread;
         });
         Future<Segmentation> segmenting = null;
+        Future<ChurnModelFit> fit = null;
         Dataset<Row> scored = null;
         Dataset<Row> customerValue = null;
         Dataset<Row> valueBandSummary;
@@ -96,7 +97,7 @@ public final class CustomerValueJob {
         CustomerValueSummary summary;
         try {
             segmenting = beside.submit(() -> ValueSegmentation.segment(spark, metrics, settings));
-            Future<ChurnModelFit> fit = beside.submit(() -> ValueForecast.fit(metrics, asOf,
+            fit = beside.submit(() -> ValueForecast.fit(metrics, asOf,
                     settings.annualDiscountRate(), settings.seed()));
             scored = cached(ChurnRule.withChurn(
                     ValueBands.withValueBand(RfmScoring.withScores(metrics, settings), settings), settings));
@@ -136,6 +137,8 @@ public final class CustomerValueJob {
         } finally {
             beside.shutdownNow();
             release(segmenting);
+            // After a failure the fit may still be reading the metrics: let it end before they go.
+            settle(fit);
             if (scored != null) {
                 scored.unpersist();
             }
@@ -175,6 +178,20 @@ public final class CustomerValueJob {
             throw new IllegalStateException("interrupted while " + what, e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Waits for work that is no longer needed to end, whatever its outcome. */
+    private static void settle(Future<?> work) {
+        if (work == null) {
+            return;
+        }
+        try {
+            work.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+            // Its failure is not this job's failure; the job's own outcome is reported by the caller.
         }
     }
 
