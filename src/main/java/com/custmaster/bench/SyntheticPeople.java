@@ -247,7 +247,9 @@ public final class SyntheticPeople {
      * The address if no other person has it yet, else the address with digits added, as mail
      * providers make people do: two Mary Smiths never share one mailbox. Without this, common
      * names would give hundreds of different people one address, which real data does not do and
-     * which would teach a matcher that a shared address says little.
+     * which would teach a matcher that a shared address says little. A duplicate's address at another
+     * provider goes through here too: {@code john.smith@yahoo.com} is one John Smith's, whether it is
+     * his first address or his second.
      */
     private String ownEmail(String email, int person) {
         int at = email.indexOf('@');
@@ -267,8 +269,12 @@ public final class SyntheticPeople {
         Row r = original;
         r.recordId = "rec-" + r.personId + "-dup-" + (copy - 1);
         int errors = 1 + (parts.chance(0.5) ? 1 : 0) + (parts.chance(0.2) ? 1 : 0);
+        String email = r.email;
         for (int i = 0; i < errors; i++) {
             apply(r, pickMistake(parts), parts);
+        }
+        if (!r.email.isEmpty() && !r.email.equals(email)) {
+            r.email = ownEmail(r.email, person); // the person's mailbox at another provider is theirs alone too
         }
         return r;
     }

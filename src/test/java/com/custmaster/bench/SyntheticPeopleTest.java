@@ -68,6 +68,32 @@ class SyntheticPeopleTest {
     }
 
     @Test
+    void neverGivesTwoPersonsOneEmailAddressNotEvenAfterAChangeOfProvider() throws IOException {
+        Path file = folder.resolve("people.csv");
+        new SyntheticPeople(42).write(file, ROWS);
+
+        Map<String, String> owners = new HashMap<>();
+        int changedProvider = 0;
+        Map<String, String> originalEmails = new HashMap<>();
+        List<CSVRecord> records = read(file);
+        records.stream().filter(r -> r.get("record_id").endsWith("-org"))
+                .forEach(r -> originalEmails.put(r.get("person_id"), r.get("email")));
+        for (CSVRecord record : records) {
+            String email = record.get("email");
+            if (email.isEmpty()) {
+                continue;
+            }
+            String person = record.get("person_id");
+            assertThat(owners.putIfAbsent(email, person)).as("owner of %s", email).isIn(null, person);
+            String original = originalEmails.get(person);
+            if (!original.isEmpty() && !email.equals(original)) {
+                changedProvider++;
+            }
+        }
+        assertThat(changedProvider).as("duplicates with an address at another provider").isGreaterThan(100);
+    }
+
+    @Test
     void shufflesSoThatNoTwoRecordsOfAPersonAreNextToEachOther() throws IOException {
         Path file = folder.resolve("people.csv");
         new SyntheticPeople(7).write(file, ROWS);

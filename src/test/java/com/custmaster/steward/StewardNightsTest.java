@@ -13,11 +13,18 @@ import com.custmaster.master.MasterStore;
 import com.custmaster.match.RecordPair;
 import com.custmaster.testing.MatchedNight;
 import com.custmaster.testing.SampleContacts;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,6 +56,17 @@ class StewardNightsTest {
                 + "source_record_id", (rs, row) -> new SourceRecordKey(rs.getString(1), rs.getString(2)), masterId);
     }
 
+    /** Each sample record's true person, from data-samples/truth/contacts_truth.csv. */
+    private static Map<SourceRecordKey, String> persons() throws IOException {
+        Map<SourceRecordKey, String> persons = new HashMap<>();
+        try (Reader reader = Files.newBufferedReader(Path.of("data-samples/truth/contacts_truth.csv"));
+                CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+            parser.forEach(row -> persons.put(new SourceRecordKey(row.get("source"), row.get("source_record_id")),
+                    row.get("person_id")));
+        }
+        return persons;
+    }
+
     @Test
     void anAcceptARejectAndASplitHoldOverTheNextNightsAndTheAuditTellsTheStory() throws Exception {
         PipelineConfig config = new ConfigLoader(name -> null).load(Path.of("conf"), temp.resolve("var"));
@@ -62,8 +80,11 @@ class StewardNightsTest {
             SampleContacts sample = first.sample();
             assertThat(steward.queueSize()).isPositive();
 
-            // The steward accepts a queued pair of two master records ...
-            QueuedPair accepted = steward.queue(1000).stream().filter(pair -> !pair.sameMaster()).findFirst().orElseThrow();
+            // The steward accepts a queued pair of two master records that are one person (data-samples' truth) ...
+            Map<SourceRecordKey, String> persons = persons();
+            QueuedPair accepted = steward.queue(1000).stream().filter(pair -> !pair.sameMaster())
+                    .filter(pair -> persons.get(pair.pair().left()).equals(persons.get(pair.pair().right())))
+                    .findFirst().orElseThrow();
             steward.accept(accepted.pair(), "alice", "same customer number on both invoices");
             // ... rejects a pair the machine merged on its own ...
             RecordPair rejected = jdbc.query("SELECT left_source, left_record_id, right_source, right_record_id FROM match_pair "
