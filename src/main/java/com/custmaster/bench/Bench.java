@@ -21,6 +21,10 @@ public final class Bench {
             + "  jobs/bench quality --out docs/quality.md\n"
             + "  jobs/bench value --transactions 10000000 --customers 1000000 --out docs/benchmarks.md\n";
 
+    private static final java.util.Map<String, String> STAGE_HELP = java.util.Map.of("ingest", IngestBenchmark.HELP,
+            "people", SyntheticPeople.HELP, "dedupe", DedupeBenchmark.HELP, "quality", QualityBenchmark.HELP,
+            "value", ValueBenchmark.HELP);
+
     private static final int EXIT_USAGE = 2;
 
     private Bench() {
@@ -30,13 +34,21 @@ public final class Bench {
         System.exit(run(args));
     }
 
-    /** Runs the stage the first argument names; returns the exit code (2 for usage errors). */
+    /**
+     * Runs the stage the first argument names; returns the exit code (2 for usage errors). A stage
+     * followed by {@code --help} prints that stage's options and returns 0.
+     */
     static int run(String... args) {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
             (args.length == 0 ? System.err : System.out).print(USAGE);
             return args.length == 0 ? EXIT_USAGE : 0;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        String stageHelp = STAGE_HELP.get(args[0]);
+        if (stageHelp != null && Arrays.stream(rest).anyMatch(arg -> arg.equals("--help") || arg.equals("-h"))) {
+            System.out.print("usage: jobs/bench " + args[0] + " [options]\n\n" + stageHelp);
+            return 0;
+        }
         try {
             return switch (args[0]) {
                 case "ingest" -> IngestBenchmark.run(rest);
