@@ -65,7 +65,9 @@ final class DedupeCommand implements Callable<Integer> {
     String region;
 
     @Option(names = "--date-format", paramLabel = "PATTERN",
-            description = "Birth date pattern, e.g. dd/MM/yyyy (default: ISO and common formats).")
+            description = "Birth date pattern, e.g. dd/MM/yyyy (default: ISO and other year-first formats; "
+                    + "dates written day and month first, such as 07/03/1985, are read day-first or month-first "
+                    + "as their values show, and the choice is printed).")
     String dateFormat;
 
     @Option(names = "--labels", paramLabel = "FILE",
@@ -117,6 +119,10 @@ final class DedupeCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%,d records -> %,d clusters (%,d records with nothing to match on, %,d unreadable "
                         + "dates left out)%n", summary.records(), summary.clusters(), summary.withoutIdentity(),
                 summary.datesIgnored());
+        if (summary.guessedDateFormat() != null) {
+            System.out.printf(Locale.ROOT, "birth dates read as %s (%s; say otherwise with --date-format)%n",
+                    summary.guessedDateFormat(), summary.dateFormatReason());
+        }
         System.out.printf(Locale.ROOT, "candidate pairs per blocking rule: %s%n", summary.candidatePairsPerRule());
         System.out.printf(Locale.ROOT, "pairs merged %,d, for review %,d; prior match probability %.3g (%s)%n",
                 summary.pairsMatched(), summary.pairsForReview(), summary.model().priorMatchProbability(),

@@ -13,6 +13,7 @@ import com.custmaster.domain.RejectReason;
 import com.custmaster.domain.Rejection;
 import com.custmaster.domain.SafeCsv;
 import com.custmaster.domain.StagingOutcome;
+import com.custmaster.domain.TextFiles;
 import com.custmaster.match.MatchDecision;
 import com.custmaster.match.MatchEngine;
 import com.custmaster.match.MatchModel;
@@ -30,11 +31,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.apache.commons.csv.CSVFormat;
@@ -101,7 +104,7 @@ public final class CsvDedupe {
     /** What a run did, for the printed summary. */
     public record Summary(long records, long clusters, long withoutIdentity, long datesIgnored, long pairsMatched,
                           long pairsForReview, Map<String, Long> candidatePairsPerRule, MatchModel model, long readMillis,
-                          long matchMillis, long writeMillis) {
+                          long matchMillis, long writeMillis, String guessedDateFormat, String dateFormatReason) {
     }
 
     /** A problem with the input that stops the run: names the file, line and column. */
@@ -180,6 +183,8 @@ public final class CsvDedupe {
 
     public static Summary run(Options options, MatchingConfig config) {
         long started = System.nanoTime();
+        DateOrder.Guess dateGuess = options.dateFormat() == null ? guessDateOrder(options).orElse(null) : null;
+        options = withDateFormat(options, dateGuess);
         Population population = population(options);
         String[] ids = population.ids();
         List<Contact> matchable = population.matchable();
@@ -206,7 +211,63 @@ public final class CsvDedupe {
         }
         return new Summary(ids.length, clusters, population.withoutIdentity(), population.datesIgnored(),
                 run.count(MatchDecision.MATCH), run.count(MatchDecision.REVIEW), run.candidatePairsPerRule(), run.model(),
-                (read - started) / 1_000_000, (matched - read) / 1_000_000, (written - matched) / 1_000_000);
+                (read - started) / 1_000_000, (matched - read) / 1_000_000, (written - matched) / 1_000_000,
+                dateGuess == null ? null : dateGuess.pattern(), dateGuess == null ? null : dateGuess.reason());
+    }
+
+    /** How the input file is parsed: its delimiter, a header row, values trimmed, empty lines skipped. */
+    private static CSVFormat inputFormat(Options options) {
+        return CSVFormat.DEFAULT.builder().setDelimiter(options.delimiter()).setHeader().setSkipHeaderRecord(true)
+                .setIgnoreSurroundingSpaces(true).setTrim(true).setIgnoreEmptyLines(true).get();
+    }
+
+    /** The options with the guessed birth date pattern, when there is a guess. */
+    private static Options withDateFormat(Options options, DateOrder.Guess guess) {
+        return guess == null ? options : new Options(options.input(), options.idColumn(), options.mapping(),
+                options.delimiter(), options.encoding(), options.phoneRegion(), guess.pattern(), options.out(),
+                options.labels());
+    }
+
+    /** Birth dates looked at to tell a day-first file from a month-first one. */
+    private static final int DATE_SAMPLE = 20_000;
+
+    /**
+     * Reads the birth dates of the first {@value #DATE_SAMPLE} rows and guesses their order when they are
+     * written day and month first ({@link DateOrder}); empty when they are not, or the file cannot be
+     * read here (the full read then reports why).
+     */
+    private static Optional<DateOrder.Guess> guessDateOrder(Options options) {
+        List<String> columns = options.mapping().get(CanonicalField.BIRTH_DATE);
+        if (columns == null || columns.isEmpty()) {
+            return Optional.empty();
+        }
+        CSVFormat format = inputFormat(options);
+        DateOrder order = new DateOrder();
+        try (Reader reader = TextFiles.open(options.input(), options.encoding());
+             CSVParser parser = CSVParser.parse(reader, format)) {
+            List<String> header = parser.getHeaderNames().stream().map(String::trim).toList();
+            int[] indexes = columns.stream().mapToInt(header::indexOf).toArray();
+            if (Arrays.stream(indexes).anyMatch(index -> index < 0)) {
+                return Optional.empty();
+            }
+            int rows = 0;
+            for (CSVRecord row : parser) {
+                if (rows++ == DATE_SAMPLE) {
+                    break;
+                }
+                StringBuilder value = new StringBuilder();
+                for (int index : indexes) {
+                    String part = index < row.size() ? row.get(index).trim() : "";
+                    if (!part.isEmpty()) {
+                        value.append(value.isEmpty() ? "" : "/").append(part);
+                    }
+                }
+                order.add(value.toString());
+            }
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        return order.guess();
     }
 
     /**
@@ -233,7 +294,8 @@ public final class CsvDedupe {
     public static ExplainedPair explain(Options options, MatchingConfig config, MatchModel model, String firstId,
                                         String secondId) {
         requireNonNull(model, "model is null");
-        Population population = population(options);
+        Population population = population(options.dateFormat() == null
+                ? withDateFormat(options, guessDateOrder(options).orElse(null)) : options);
         Map<String, Integer> recordIndex = new HashMap<>();
         for (int i = 0; i < population.ids().length; i++) {
             recordIndex.put(population.ids()[i], i);
@@ -276,7 +338,7 @@ public final class CsvDedupe {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true)
                 .setTrim(true).get();
         List<Long> pairs = new ArrayList<>();
-        try (Reader reader = Files.newBufferedReader(labels.file(), StandardCharsets.UTF_8);
+        try (Reader reader = TextFiles.open(labels.file(), StandardCharsets.UTF_8);
              CSVParser parser = CSVParser.parse(reader, format)) {
             for (String column : List.of(labels.leftColumn(), labels.rightColumn(), labels.matchColumn())) {
                 if (!parser.getHeaderNames().contains(column)) {
@@ -391,11 +453,10 @@ public final class CsvDedupe {
     }
 
     private static void parse(Options options, java.util.function.Consumer<List<RawRecord>> onBatch) {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(options.delimiter()).setHeader().setSkipHeaderRecord(true)
-                .setIgnoreSurroundingSpaces(true).setTrim(true).setIgnoreEmptyLines(true).get();
+        CSVFormat format = inputFormat(options);
         String file = options.input().toString();
         List<RawRecord> records = new ArrayList<>(BATCH);
-        try (Reader reader = Files.newBufferedReader(options.input(), options.encoding());
+        try (Reader reader = TextFiles.open(options.input(), options.encoding());
              CSVParser parser = CSVParser.parse(reader, format)) {
             List<String> header = parser.getHeaderNames().stream().map(String::trim).toList();
             Set<String> needed = new java.util.LinkedHashSet<>();

@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Dates {
 
-    private static final List<String> DATE_PATTERNS = List.of("yyyy-MM-dd", "yyyy/MM/dd", "yyyy/M/d", "yyyyMMdd",
+    private static final List<String> DATE_PATTERNS = List.of("yyyy-MM-dd", "yyyy-M-d", "yyyy/MM/dd", "yyyy/M/d", "yyyyMMdd",
             "yyyy.MM.dd", "yyyy年M月d日");
     private static final List<String> TIMESTAMP_PATTERNS = List.of("yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss",
             "yyyy-MM-dd HH:mm", "yyyy/MM/dd HH:mm:ss", "yyyy/MM/dd HH:mm", "yyyy-MM-dd HH:mm:ss.SSS");

@@ -2,12 +2,12 @@ package com.custmaster.quality;
 
 import static java.util.Objects.requireNonNull;
 
+import com.custmaster.domain.TextFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -130,7 +130,7 @@ public final class ClusteringEvaluator {
                 throws EvaluationException, IOException {
             Reader reader;
             try {
-                reader = Files.newBufferedReader(path, encoding);
+                reader = TextFiles.open(path, encoding);
             } catch (NoSuchFileException e) {
                 throw new EvaluationException(path + ": no such file");
             }
@@ -143,7 +143,7 @@ public final class ClusteringEvaluator {
                 throw new EvaluationException(path + ": the file is empty; its first line must be the header");
             }
             for (String name : first.record()) {
-                file.header.add(file.header.isEmpty() ? name.replace("\uFEFF", "").strip() : name.strip());
+                file.header.add(name.strip());
             }
             return file;
         }

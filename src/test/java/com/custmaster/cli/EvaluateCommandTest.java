@@ -88,6 +88,21 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void readsFilesThatStartWithAByteOrderMarkEvenBeforeAQuotedHeader() throws IOException {
+        Path input = folder.resolve("febrl.csv");
+        String quoted = FEBRL.replaceFirst("rec_id", "\"rec_id\"");
+        Files.writeString(input, "\uFEFF" + quoted.replace("\n", "\r\n"), StandardCharsets.UTF_8);
+        Path clusters = folder.resolve("clusters.csv");
+        Files.writeString(clusters, "\uFEFF" + CLUSTERS, StandardCharsets.UTF_8);
+
+        int exit = run("evaluate", "--input", input.toString(), "--id", "rec_id", "--truth", "truth",
+                "--clusters", clusters.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("pairwise  precision 0.5000  recall 0.5000  F1 0.5000");
+    }
+
+    @Test
     void aRecordWithoutClusterIsADataErrorNamingFileLineAndColumn() throws IOException {
         Path input = write("febrl.csv", FEBRL);
         Path clusters = write("clusters.csv", CLUSTERS.replace("rec-2-dup-0,C\n", ""));

@@ -95,6 +95,59 @@ class CsvDedupeTest {
     }
 
     @Test
+    void aSpreadsheetExportWithAByteOrderMarkCrLfAndAQuotedHeaderIsRead() throws IOException {
+        // as Excel saves "CSV UTF-8": U+FEFF first, CRLF line ends, header cells quoted
+        Path input = dir.resolve("export.csv");
+        Files.writeString(input, "\uFEFF\"id\";\"first\";\"last\";\"year\";\"month\";\"day\";\"email\"\r\n"
+                + "1;John;Smith;1970;2;3;john.smith@example.com\r\n"
+                + "2;Jon;Smith;1970;2;3;john.smith@example.com\r\n"
+                + "3;Mary;Jones;1980;11;17;\r\n", StandardCharsets.UTF_8);
+        CsvDedupe.Options base = options(input);
+        CsvDedupe.Options semicolons = new CsvDedupe.Options(base.input(), base.idColumn(), base.mapping(), ';',
+                StandardCharsets.UTF_8, "GB", null, base.out());
+
+        CsvDedupe.Summary summary = CsvDedupe.run(semicolons, CONFIG);
+
+        assertThat(summary.records()).isEqualTo(3);
+        assertThat(summary.clusters()).isEqualTo(2);
+        assertThat(Files.readAllLines(dir.resolve("out/clusters.csv"))).contains("1,1", "2,1", "3,3");
+    }
+
+    @Test
+    void datesWrittenDayFirstAreReadDayFirstWhenTheValuesShowIt() throws IOException {
+        Path input = dir.resolve("dmy.csv");
+        Files.write(input, List.of("id,first,last,dob,email",
+                "1,John,Smith,07/03/1985,", "2,Jon,Smith,07/03/1985,", "3,Mary,Jones,31/12/1970,",
+                "4,Marie,Jones,31/12/1970,"), StandardCharsets.UTF_8);
+        Map<CanonicalField, List<String>> mapping = Map.of(CanonicalField.GIVEN_NAME, List.of("first"),
+                CanonicalField.FAMILY_NAME, List.of("last"), CanonicalField.BIRTH_DATE, List.of("dob"));
+        CsvDedupe.Options options = new CsvDedupe.Options(input, "id", mapping, ',', StandardCharsets.UTF_8, "GB", null,
+                dir.resolve("out"));
+
+        CsvDedupe.Summary summary = CsvDedupe.run(options, CONFIG);
+
+        assertThat(summary.guessedDateFormat()).isEqualTo("d/M/yyyy");
+        assertThat(summary.dateFormatReason()).contains("first number above 12");
+        assertThat(summary.datesIgnored()).isZero();
+    }
+
+    @Test
+    void aGivenDateFormatIsTakenAsItIs() throws IOException {
+        Path input = dir.resolve("mdy.csv");
+        Files.write(input, List.of("id,first,last,dob,email", "1,John,Smith,03/07/1985,", "2,Mary,Jones,12/31/1970,"),
+                StandardCharsets.UTF_8);
+        Map<CanonicalField, List<String>> mapping = Map.of(CanonicalField.GIVEN_NAME, List.of("first"),
+                CanonicalField.FAMILY_NAME, List.of("last"), CanonicalField.BIRTH_DATE, List.of("dob"));
+        CsvDedupe.Options options = new CsvDedupe.Options(input, "id", mapping, ',', StandardCharsets.UTF_8, "GB",
+                "MM/dd/yyyy", dir.resolve("out"));
+
+        CsvDedupe.Summary summary = CsvDedupe.run(options, CONFIG);
+
+        assertThat(summary.guessedDateFormat()).isNull();
+        assertThat(summary.datesIgnored()).isZero();
+    }
+
+    @Test
     void aLabelNamingAnUnknownRecordIsRejectedWithItsLine() throws IOException {
         Path input = write("id,first,last,year,month,day,email", "1,John,Smith,,,,", "2,Mary,Jones,,,,");
         Path labels = dir.resolve("labels.csv");
