@@ -495,11 +495,24 @@ public final class CsvDedupe {
                 }
             }
             onBatch.accept(records);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+        } catch (IOException | IllegalStateException | UncheckedIOException e) {
+            if (hasCause(e, java.nio.charset.CharacterCodingException.class)) {
+                throw new InputException(TextFiles.notInEncoding(options.input(), options.encoding()));
+            }
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("cannot read " + file, io);
+            }
             throw new InputException(file + ": " + e.getMessage());
         }
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static SourceConfig sourceConfig(Options options, CanonicalField... leftOut) {

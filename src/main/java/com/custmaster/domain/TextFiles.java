@@ -31,4 +31,55 @@ public final class TextFiles {
             throw e;
         }
     }
+
+    /**
+     * What to tell a user whose file is not in the encoding it was read with: the file, the line of
+     * the first bytes that are not {@code encoding} text, and the option that fixes it. The file is
+     * read again from the start to find that line (the reader that failed was buffered ahead).
+     */
+    public static String notInEncoding(Path file, Charset encoding) {
+        String where;
+        try {
+            long line = lineOfFirstUndecodable(file, encoding);
+            where = line > 0 ? "line " + line : "somewhere";
+        } catch (IOException e) {
+            where = "somewhere";
+        }
+        return file + ": " + where + ": not " + encoding.name() + " text; give the file's encoding with --encoding "
+                + "(for example ISO-8859-1, windows-1252 or GB18030)";
+    }
+
+    /** The 1-based line holding the first bytes that are not text in the encoding, or 0 if all are. */
+    static long lineOfFirstUndecodable(Path file, Charset encoding) throws IOException {
+        java.nio.charset.CharsetDecoder decoder = encoding.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(1 << 16);
+        java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(1 << 16);
+        long line = 1;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            boolean end = false;
+            while (!end) {
+                int read = in.read(bytes.array(), bytes.position(), bytes.remaining());
+                end = read < 0;
+                if (!end) {
+                    bytes.position(bytes.position() + read);
+                }
+                bytes.flip();
+                int start = bytes.position();
+                java.nio.charset.CoderResult result = decoder.decode(bytes, chars, end);
+                for (int i = start; i < bytes.position(); i++) {
+                    if (bytes.get(i) == '\n') {
+                        line++;
+                    }
+                }
+                if (result.isError()) {
+                    return line;
+                }
+                chars.clear();
+                bytes.compact();
+            }
+        }
+        return 0;
+    }
 }

@@ -116,12 +116,14 @@ public final class ClusteringEvaluator {
         }
 
         private final Path path;
+        private final Charset encoding;
         private final CSVParser parser;
         private final Iterator<CSVRecord> records;
         private final List<String> header = new ArrayList<>();
 
-        private CsvFile(Path path, CSVParser parser) {
+        private CsvFile(Path path, Charset encoding, CSVParser parser) {
             this.path = path;
+            this.encoding = encoding;
             this.parser = parser;
             this.records = parser.iterator();
         }
@@ -133,10 +135,12 @@ public final class ClusteringEvaluator {
                 reader = TextFiles.open(path, encoding);
             } catch (NoSuchFileException e) {
                 throw new EvaluationException(path + ": no such file");
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new EvaluationException(TextFiles.notInEncoding(path, encoding));
             }
             CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreSurroundingSpaces(true)
                     .setTrim(true).setIgnoreEmptyLines(false).get();
-            CsvFile file = new CsvFile(path, CSVParser.builder().setReader(reader).setFormat(format).get());
+            CsvFile file = new CsvFile(path, encoding, CSVParser.builder().setReader(reader).setFormat(format).get());
             Row first = file.next();
             if (first == null) {
                 file.close();
@@ -173,6 +177,9 @@ public final class ClusteringEvaluator {
                     return new Row(line, record);
                 }
             } catch (UncheckedIOException e) {
+                if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
+                    throw new EvaluationException(TextFiles.notInEncoding(path, encoding), e);
+                }
                 throw new EvaluationException(path + ":" + (parser.getCurrentLineNumber() + 1) + ": cannot read it as CSV: "
                         + e.getCause().getMessage(), e);
             }

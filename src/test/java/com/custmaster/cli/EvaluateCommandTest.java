@@ -103,6 +103,19 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void anInputInAnotherEncodingIsADataErrorThatNamesTheLineAndTheOption() throws IOException {
+        Path input = folder.resolve("latin1.csv");
+        Files.writeString(input, FEBRL.replace("mary", "märy"), Charset.forName("ISO-8859-1"));
+        Path clusters = write("clusters.csv", CLUSTERS);
+
+        int exit = run("evaluate", "--input", input.toString(), "--id", "rec_id", "--truth", "truth",
+                "--clusters", clusters.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains(input + ": line 5: not UTF-8 text; give the file's encoding with --encoding");
+    }
+
+    @Test
     void aRecordWithoutClusterIsADataErrorNamingFileLineAndColumn() throws IOException {
         Path input = write("febrl.csv", FEBRL);
         Path clusters = write("clusters.csv", CLUSTERS.replace("rec-2-dup-0,C\n", ""));

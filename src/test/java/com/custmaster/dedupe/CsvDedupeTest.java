@@ -148,6 +148,17 @@ class CsvDedupeTest {
     }
 
     @Test
+    void aFileInAnotherEncodingIsAnInputErrorThatSaysToNameTheEncoding() throws IOException {
+        Path input = dir.resolve("latin1.csv");
+        Files.write(input, List.of("id,first,last,year,month,day,email", "1,Jürgen,Müller,,,,", "2,Jurgen,Muller,,,,"),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+
+        assertThatThrownBy(() -> CsvDedupe.run(options(input), CONFIG))
+                .isInstanceOf(CsvDedupe.InputException.class)
+                .hasMessageContaining("latin1.csv: line 2: not UTF-8 text; give the file's encoding with --encoding");
+    }
+
+    @Test
     void aLabelNamingAnUnknownRecordIsRejectedWithItsLine() throws IOException {
         Path input = write("id,first,last,year,month,day,email", "1,John,Smith,,,,", "2,Mary,Jones,,,,");
         Path labels = dir.resolve("labels.csv");
