@@ -116,9 +116,10 @@ final class DedupeCommand implements Callable<Integer> {
             System.err.println("input error: " + e.getMessage());
             return Main.EXIT_USAGE;
         }
-        System.out.printf(Locale.ROOT, "%,d records -> %,d clusters (%,d records with nothing to match on, %,d unreadable "
-                        + "dates left out)%n", summary.records(), summary.clusters(), summary.withoutIdentity(),
-                summary.datesIgnored());
+        System.out.printf(Locale.ROOT, "%,d records -> %,d clusters (%,d records with nothing to match on; %,d birth dates "
+                        + "that are no calendar date: %,d compared as text, %,d left out)%n", summary.records(),
+                summary.clusters(), summary.withoutIdentity(), summary.datesIgnored(), summary.datesAsText(),
+                summary.datesIgnored() - summary.datesAsText());
         if (summary.guessedDateFormat() != null) {
             System.out.printf(Locale.ROOT, "birth dates read as %s (%s; say otherwise with --date-format)%n",
                     summary.guessedDateFormat(), summary.dateFormatReason());

@@ -102,7 +102,8 @@ public final class CsvDedupe {
     }
 
     /** What a run did, for the printed summary. */
-    public record Summary(long records, long clusters, long withoutIdentity, long datesIgnored, long pairsMatched,
+    public record Summary(long records, long clusters, long withoutIdentity, long datesIgnored, long datesAsText,
+                          long pairsMatched,
                           long pairsForReview, Map<String, Long> candidatePairsPerRule, MatchModel model, long readMillis,
                           long matchMillis, long writeMillis, String guessedDateFormat, String dateFormatReason) {
     }
@@ -122,7 +123,7 @@ public final class CsvDedupe {
      * to match on, and for each of those its record index and the unreadable birth date kept as text.
      */
     private record Population(String[] ids, List<Contact> matchable, int[] recordOf, String[] fallbackDates,
-                              long withoutIdentity, long datesIgnored) {
+                              long withoutIdentity, long datesIgnored, long datesAsText) {
 
         /** The fallback values {@link MatchEngine#run(List, long[], long[], Map, long[])} takes. */
         Map<String, String[]> fallbacks() {
@@ -141,7 +142,7 @@ public final class CsvDedupe {
         List<Contact> matchable = new ArrayList<>();
         List<Integer> recordIndexes = new ArrayList<>();
         List<String> fallbackDateList = new ArrayList<>();
-        long[] counts = new long[2];
+        long[] counts = new long[3];
         // rows are normalised a batch at a time, in parallel, and only their contacts are kept:
         // a million raw rows held at once would cost gigabytes and the garbage collector's time
         read(options, batch -> {
@@ -163,6 +164,9 @@ public final class CsvDedupe {
                 idList.add(batch.get(i).value(options.idColumn()).orElseThrow());
                 if (dateIgnored[i]) {
                     counts[1]++;
+                    if (unreadableDates[i] != null) {
+                        counts[2]++;
+                    }
                 }
                 if (contacts[i] == null) {
                     counts[0]++;
@@ -178,7 +182,7 @@ public final class CsvDedupe {
         int[] recordOf = recordIndexes.stream().mapToInt(Integer::intValue).toArray();
         String[] ids = idList.toArray(new String[0]);
         String[] fallbackDates = fallbackDateList.toArray(new String[0]);
-        return new Population(ids, matchable, recordOf, fallbackDates, withoutIdentity, datesIgnored);
+        return new Population(ids, matchable, recordOf, fallbackDates, withoutIdentity, datesIgnored, counts[2]);
     }
 
     public static Summary run(Options options, MatchingConfig config) {
@@ -210,6 +214,7 @@ public final class CsvDedupe {
             }
         }
         return new Summary(ids.length, clusters, population.withoutIdentity(), population.datesIgnored(),
+                population.datesAsText(),
                 run.count(MatchDecision.MATCH), run.count(MatchDecision.REVIEW), run.candidatePairsPerRule(), run.model(),
                 (read - started) / 1_000_000, (matched - read) / 1_000_000, (written - matched) / 1_000_000,
                 dateGuess == null ? null : dateGuess.pattern(), dateGuess == null ? null : dateGuess.reason());

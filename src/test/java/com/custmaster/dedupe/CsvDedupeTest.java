@@ -63,6 +63,7 @@ class CsvDedupeTest {
         assertThat(summary.clusters()).isEqualTo(4);
         assertThat(summary.withoutIdentity()).isEqualTo(1);
         assertThat(summary.datesIgnored()).isEqualTo(1);
+        assertThat(summary.datesAsText()).as("1980-11-71 is compared as text").isEqualTo(1);
         assertThat(Files.readAllLines(dir.resolve("out/pairs.csv")).get(0))
                 .isEqualTo("record_id_l,record_id_r,match_probability,decision");
         assertThat(Files.readString(dir.resolve("out/model.json"))).contains("\"priorMatchProbability\"");
