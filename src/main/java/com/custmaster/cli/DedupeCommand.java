@@ -70,6 +70,11 @@ final class DedupeCommand implements Callable<Integer> {
                     + "as their values show, and the choice is printed).")
     String dateFormat;
 
+    @Option(names = "--null-values", paramLabel = "V1,V2", split = ",",
+            description = "Cell values that mean missing (default NA, N/A, n/a, NULL, null, NaN, #N/A, <NA>: what R, SQL "
+                    + "and spreadsheets write); --null-values= (nothing) takes every value as written.")
+    List<String> nullValues;
+
     @Option(names = "--labels", paramLabel = "FILE",
             description = "Optional CSV of labelled pairs that train the model (its m-probabilities): columns "
                     + "record_id_l, record_id_r, is_match (1/0, true/false, yes/no); see --label-columns.")
@@ -97,7 +102,9 @@ final class DedupeCommand implements Callable<Integer> {
         MatchingConfig config;
         try {
             options = new CsvDedupe.Options(input, id, mapping(), delimiter(), Charset.forName(encoding),
-                    region.toUpperCase(Locale.ROOT), dateFormat, out, labels());
+                    region.toUpperCase(Locale.ROOT), dateFormat, out, labels(),
+                    nullValues == null ? CsvDedupe.Options.DEFAULT_NULL_VALUES
+                            : nullValues.stream().map(String::trim).filter(v -> !v.isEmpty()).collect(java.util.stream.Collectors.toSet()));
             config = ConfigLoader.loadMatching(conf);
         } catch (ConfigException e) {
             System.err.println("configuration error: " + e.getMessage());

@@ -49,8 +49,9 @@ import org.apache.commons.csv.CSVRecord;
  * fields, normalised by the same code as the nightly ingest, matched by the same engine (its model
  * trained on the file itself), and written as {@code clusters.csv}, {@code pairs.csv} and
  * {@code model.json}. Every input record appears once in clusters.csv; a record with nothing to
- * match on (no name, email, phone or id) is a cluster of its own, and a date that is not a date is
- * left out of matching rather than losing the record.
+ * match on (no name, email, phone or id) is a cluster of its own, and a birth date that is no
+ * calendar date is compared as text (or, when it is not even year-first digits, left out) rather
+ * than losing the record.
  */
 public final class CsvDedupe {
 
@@ -61,13 +62,28 @@ public final class CsvDedupe {
      *
      * @param mapping canonical field to one or more columns (several are joined: by "/" for dates, else by a space)
      * @param dateFormat pattern for birth dates, or null for the common formats
+     * @param nullValues cell values that mean "missing" ({@link #DEFAULT_NULL_VALUES} unless told otherwise)
      */
     public record Options(Path input, String idColumn, Map<CanonicalField, List<String>> mapping, char delimiter,
-                          Charset encoding, String phoneRegion, String dateFormat, Path out, Labels labels) {
+                          Charset encoding, String phoneRegion, String dateFormat, Path out, Labels labels,
+                          Set<String> nullValues) {
+
+        /**
+         * What statistics packages and databases write for a missing value (R's {@code NA}, SQL's
+         * {@code NULL}, spreadsheets' {@code #N/A}). Not {@code nan} or {@code None}: Nan is a Chinese
+         * given name, and None a word. Compared exactly, case and all.
+         */
+        public static final Set<String> DEFAULT_NULL_VALUES = Set.of("NA", "N/A", "n/a", "NULL", "null", "NaN", "#N/A",
+                "<NA>");
 
         public Options(Path input, String idColumn, Map<CanonicalField, List<String>> mapping, char delimiter,
                        Charset encoding, String phoneRegion, String dateFormat, Path out) {
             this(input, idColumn, mapping, delimiter, encoding, phoneRegion, dateFormat, out, null);
+        }
+
+        public Options(Path input, String idColumn, Map<CanonicalField, List<String>> mapping, char delimiter,
+                       Charset encoding, String phoneRegion, String dateFormat, Path out, Labels labels) {
+            this(input, idColumn, mapping, delimiter, encoding, phoneRegion, dateFormat, out, labels, DEFAULT_NULL_VALUES);
         }
 
         public Options {
@@ -77,6 +93,8 @@ public final class CsvDedupe {
             requireNonNull(encoding, "encoding is null");
             requireNonNull(phoneRegion, "phoneRegion is null");
             requireNonNull(out, "out is null");
+            requireNonNull(nullValues, "nullValues is null");
+            nullValues = Set.copyOf(nullValues);
             if (mapping.isEmpty()) {
                 throw new IllegalArgumentException("map at least one field (--map FIELD=COLUMN)");
             }
@@ -230,7 +248,7 @@ public final class CsvDedupe {
     private static Options withDateFormat(Options options, DateOrder.Guess guess) {
         return guess == null ? options : new Options(options.input(), options.idColumn(), options.mapping(),
                 options.delimiter(), options.encoding(), options.phoneRegion(), guess.pattern(), options.out(),
-                options.labels());
+                options.labels(), options.nullValues());
     }
 
     /** Birth dates looked at to tell a day-first file from a month-first one. */
@@ -263,7 +281,7 @@ public final class CsvDedupe {
                 StringBuilder value = new StringBuilder();
                 for (int index : indexes) {
                     String part = index < row.size() ? row.get(index).trim() : "";
-                    if (!part.isEmpty()) {
+                    if (!part.isEmpty() && !options.nullValues().contains(part)) {
                         value.append(value.isEmpty() ? "" : "/").append(part);
                     }
                 }
@@ -483,7 +501,9 @@ public final class CsvDedupe {
                 }
                 Map<String, String> values = new HashMap<>();
                 for (String column : needed) {
-                    values.put(column, row.get(header.indexOf(column)));
+                    String value = row.get(header.indexOf(column));
+                    boolean missing = !column.equals(options.idColumn()) && options.nullValues().contains(value);
+                    values.put(column, missing ? "" : value);
                 }
                 String id = values.get(options.idColumn());
                 if (id == null || id.isBlank()) {

@@ -160,6 +160,27 @@ class CsvDedupeTest {
     }
 
     @Test
+    void naAndNullCellsAreMissingValuesUnlessToldOtherwise() throws IOException {
+        Path input = write("id,first,last,year,month,day,email",
+                "NA,NA,NA,NA,NA,NA,NULL", "2,NA,NA,NA,NA,NA,NULL", "3,Nan,Li,1990,1,2,", "4,Nan,Li,1990,1,2,");
+
+        CsvDedupe.Summary summary = CsvDedupe.run(options(input), CONFIG);
+
+        assertThat(summary.records()).isEqualTo(4);
+        assertThat(summary.withoutIdentity()).as("NA names and a NULL e-mail are nothing to match on").isEqualTo(2);
+        assertThat(summary.datesIgnored()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("out/clusters.csv"))).contains("NA,NA", "2,2", "3,3", "4,3");
+
+        CsvDedupe.Options base = options(input);
+        CsvDedupe.Options asWritten = new CsvDedupe.Options(base.input(), base.idColumn(), base.mapping(), ',',
+                StandardCharsets.UTF_8, "GB", null, base.out(), null, java.util.Set.of());
+        CsvDedupe.Summary literal = CsvDedupe.run(asWritten, CONFIG);
+
+        assertThat(literal.withoutIdentity()).isZero();
+        assertThat(literal.datesIgnored()).as("NA/NA/NA is no date").isEqualTo(2);
+    }
+
+    @Test
     void aLabelNamingAnUnknownRecordIsRejectedWithItsLine() throws IOException {
         Path input = write("id,first,last,year,month,day,email", "1,John,Smith,,,,", "2,Mary,Jones,,,,");
         Path labels = dir.resolve("labels.csv");
