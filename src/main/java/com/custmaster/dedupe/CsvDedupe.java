@@ -205,7 +205,7 @@ public final class CsvDedupe {
 
     public static Summary run(Options options, MatchingConfig config) {
         long started = System.nanoTime();
-        DateOrder.Guess dateGuess = options.dateFormat() == null ? guessDateOrder(options).orElse(null) : null;
+        DateOrder.Guess dateGuess = guessDateOrder(options).orElse(null);
         options = withDateFormat(options, dateGuess);
         Population population = population(options);
         String[] ids = population.ids();
@@ -256,12 +256,12 @@ public final class CsvDedupe {
 
     /**
      * Reads the birth dates of the first {@value #DATE_SAMPLE} rows and guesses their order when they are
-     * written day and month first ({@link DateOrder}); empty when they are not, or the file cannot be
-     * read here (the full read then reports why).
+     * written day and month first ({@link DateOrder}); empty when a date format was given, when they
+     * are not, or when the file cannot be read here (the full read then reports why).
      */
     private static Optional<DateOrder.Guess> guessDateOrder(Options options) {
         List<String> columns = options.mapping().get(CanonicalField.BIRTH_DATE);
-        if (columns == null || columns.isEmpty()) {
+        if (options.dateFormat() != null || columns == null || columns.isEmpty()) {
             return Optional.empty();
         }
         CSVFormat format = inputFormat(options);
@@ -317,8 +317,7 @@ public final class CsvDedupe {
     public static ExplainedPair explain(Options options, MatchingConfig config, MatchModel model, String firstId,
                                         String secondId) {
         requireNonNull(model, "model is null");
-        Population population = population(options.dateFormat() == null
-                ? withDateFormat(options, guessDateOrder(options).orElse(null)) : options);
+        Population population = population(withDateFormat(options, guessDateOrder(options).orElse(null)));
         Map<String, Integer> recordIndex = new HashMap<>();
         for (int i = 0; i < population.ids().length; i++) {
             recordIndex.put(population.ids()[i], i);
