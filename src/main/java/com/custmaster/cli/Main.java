@@ -40,8 +40,9 @@ public final class Main {
 
     /**
      * What to tell a user whose run ran out of heap, instead of a stack trace: the limit it had and
-     * how to raise it. {@code jobs/dedupe} needs about 3.3 GiB of heap per million records
-     * (docs/benchmarks.md: 1,000,000 records peak at 3.2 GiB resident with 4 GiB, 2,000,000 at 6.3 GiB with 8 GiB).
+     * how to raise it. {@code jobs/dedupe} needs about 3.5 GiB of heap per million records (1,000,000
+     * records peak at 3.2 GiB resident, docs/benchmarks.md; 2,000,000 ran out of a 4 GiB heap and
+     * peaked at 6.3 GiB with 8 GiB, docs/operations.md).
      */
     static String outOfMemory(long maxHeapBytes) {
         long suggested = Math.max(2, (long) Math.ceil(maxHeapBytes * 2.0 / (1L << 30)));
